@@ -1,0 +1,65 @@
+package org.scrutineer.jobs;
+
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.concurrent.Callable;
+import org.scrutineer.pipeline.generate.GroundTruth;
+import org.scrutineer.pipeline.generate.SyntheticSample;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** Writes a synthetic sample with planted effects (see {@link SyntheticSample}). */
+@Command(
+    name = "generate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Writes synthetic data.police.uk files, a force extract with its mapping, a Census TS021",
+      "population file, an ONS lookup, a force registry, sample.json and ground-truth.json with",
+      "planted rates, ratios, missing rates and malformed rows."
+    })
+final class GenerateCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write.")
+  Path out;
+
+  @Option(names = "--seed", defaultValue = "2022", description = "Random seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--from", defaultValue = "2022-01", paramLabel = "YYYY-MM",
+      description = "First month (default: ${DEFAULT-VALUE}).")
+  String from;
+
+  @Option(names = "--to", defaultValue = "2023-03", paramLabel = "YYYY-MM",
+      description = "Last month (default: ${DEFAULT-VALUE}).")
+  String to;
+
+  @Option(names = "--scale", defaultValue = "1.0",
+      description = "Multiplies every population, and so every count (default: ${DEFAULT-VALUE}).")
+  double scale;
+
+  @Option(names = "--hidden-share", defaultValue = "0.15",
+      description = "Share of person searches with self-defined ethnicity hidden (default: ${DEFAULT-VALUE}).")
+  double hiddenShare;
+
+  @Override
+  public Integer call() {
+    YearMonth first = RunCommand.month(spec, "--from", from);
+    YearMonth last = RunCommand.month(spec, "--to", to);
+    if (first.isAfter(last) || !(scale > 0) || !(hiddenShare >= 0 && hiddenShare < 1)) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "Invalid settings: need --from <= --to, --scale > 0 and 0 <= --hidden-share < 1");
+    }
+    GroundTruth truth =
+        SyntheticSample.write(out, new SyntheticSample.Settings(seed, first, last, scale, hiddenShare));
+    long searches = truth.personSearches().values().stream().mapToLong(Long::longValue).sum();
+    spec.commandLine().getOut().printf(
+        "Wrote %d data files (%,d person searches, %d planted malformed rows) to %s%n",
+        truth.files().size(), searches, truth.rejects().size(), out);
+    return ExitCodes.OK;
+  }
+}

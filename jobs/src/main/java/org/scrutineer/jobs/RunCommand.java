@@ -1,0 +1,265 @@
+package org.scrutineer.jobs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.scrutineer.pipeline.DataQualityException;
+import org.scrutineer.pipeline.InputException;
+import org.scrutineer.pipeline.Progress;
+import org.scrutineer.pipeline.RunConfig;
+import org.scrutineer.pipeline.RunResult;
+import org.scrutineer.pipeline.ScrutineerRun;
+import org.scrutineer.pipeline.population.PopulationReader;
+import org.scrutineer.pipeline.report.ReportSettings;
+import org.scrutineer.pipeline.report.SmallNumbers;
+import org.scrutineer.pipeline.schema.EthnicGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code scrutineer run}: resolves options (command line over {@code --config} file over defaults),
+ * opens a SparkSession, runs {@link ScrutineerRun} and maps the outcome to an exit code.
+ */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Computes stop-and-search disproportionality, outcome, missing-data and coverage tables",
+      "as Parquet and CSV, with rejects and a provenance manifest.",
+      "Exit codes: 0 success, 1 unexpected error, 2 bad arguments or unusable input,",
+      "3 a data-quality gate failed (outputs are still written)."
+    })
+final class RunCommand implements Callable<Integer> {
+  /** Option names that a {@code --config} file may set, mapped to whether they take paths. */
+  private static final Map<String, Boolean> CONFIG_KEYS =
+      Map.ofEntries(
+          Map.entry("stop-search", true),
+          Map.entry("mapping", true),
+          Map.entry("population", true),
+          Map.entry("population-format", false),
+          Map.entry("area-lookup", true),
+          Map.entry("forces", true),
+          Map.entry("from", false),
+          Map.entry("to", false),
+          Map.entry("reference-group", false),
+          Map.entry("out", true),
+          Map.entry("master", false),
+          Map.entry("confidence-level", false),
+          Map.entry("max-reject-fraction", false),
+          Map.entry("max-unmapped-fraction", false));
+
+  private final SparkSessions sessions;
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--sample", description = "Run on the synthetic sample shipped in the jar (data-samples/).")
+  boolean sample;
+
+  @Option(names = "--stop-search", paramLabel = "PATH",
+      description = {"Stop-and-search input, repeatable: a data.police.uk archive folder",
+          "(YYYY-MM/YYYY-MM-<force>-stop-and-search.csv), such a file, or a force extract",
+          "read through a --mapping."})
+  List<String> stopSearch = new ArrayList<>();
+
+  @Option(names = "--mapping", paramLabel = "FILE.json",
+      description = "Column mapping for force extracts, repeatable (see README, 'Force extracts').")
+  List<String> mapping = new ArrayList<>();
+
+  @Option(names = "--population", paramLabel = "FILE",
+      description = "Resident population by area and ethnic group (without it: counts, no rates).")
+  String population;
+
+  @Option(names = "--population-format", paramLabel = "FORMAT", defaultValue = "ons-ts021",
+      description = "ons-ts021 (ONS Census 2021 TS021, 20 categories, long format) or canonical"
+          + " (area_code,area_name,ethnic_group,population). Default: ${DEFAULT-VALUE}.")
+  String populationFormat;
+
+  @Option(names = "--area-lookup", paramLabel = "FILE",
+      description = "ONS LAD-CSP-PFA lookup CSV, to sum districts into police force areas.")
+  String areaLookup;
+
+  @Option(names = "--forces", paramLabel = "FILE",
+      description = "Extra force registry CSV (slug,name,area_code,resident_population).")
+  String forces;
+
+  @Option(names = "--from", paramLabel = "YYYY-MM", description = "First month (default: first submitted).")
+  String from;
+
+  @Option(names = "--to", paramLabel = "YYYY-MM", description = "Last month (default: last submitted).")
+  String to;
+
+  @Option(names = "--reference-group", defaultValue = "White", paramLabel = "GROUP",
+      description = "Group ratios compare against: White, Black, Asian, Mixed or Other. Default: ${DEFAULT-VALUE}.")
+  String referenceGroup;
+
+  @Option(names = "--out", defaultValue = "scrutineer-output", paramLabel = "DIR",
+      description = "Output folder. Default: ${DEFAULT-VALUE}.")
+  String out;
+
+  @Option(names = "--master", paramLabel = "URL",
+      description = "Spark master. Default: the one spark-submit sets, else local[*].")
+  String master;
+
+  @Option(names = "--config", paramLabel = "FILE.json",
+      description = "JSON file holding any of these settings by option name, e.g."
+          + " {\"stop-search\": [\"archive\"], \"from\": \"2020-04\"}; relative paths are read from"
+          + " the file's folder; the command line wins.")
+  Path config;
+
+  @Option(names = "--confidence-level", defaultValue = "0.95",
+      description = "Two-sided level of every interval. Default: ${DEFAULT-VALUE}.")
+  double confidenceLevel;
+
+  @Option(names = "--max-reject-fraction", defaultValue = "0.01",
+      description = "Fail with exit code 3 when more rows than this are rejected. Default: ${DEFAULT-VALUE}.")
+  double maxRejectFraction;
+
+  @Option(names = "--max-unmapped-fraction", defaultValue = "0.001",
+      description = "Fail with exit code 3 when more person searches than this carry an unmapped"
+          + " self- or officer-defined ethnicity. Default: ${DEFAULT-VALUE}.")
+  double maxUnmappedFraction;
+
+  RunCommand(SparkSessions sessions) {
+    this.sessions = sessions;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    if (sample && config != null) {
+      throw new ParameterException(spec.commandLine(), "Give --sample or --config, not both");
+    }
+    if (sample) {
+      applyConfig(SampleData.extract().resolve("sample.json"));
+    } else if (config != null) {
+      applyConfig(config);
+    }
+    RunConfig runConfig = toConfig();
+    SparkSession spark = sessions.open(master);
+    try {
+      Progress progress = new Progress(line -> spec.commandLine().getOut().println(line));
+      RunResult result = ScrutineerRun.run(spark, runConfig, progress);
+      spec.commandLine().getOut().printf(
+          "Done: %,d rows read, %,d accepted, %,d rejected; outputs in %s%n",
+          result.rowsRead(), result.rowsAccepted(), result.rowsRejected(), runConfig.out());
+      return ExitCodes.OK;
+    } catch (InputException e) {
+      spec.commandLine().getErr().println("Input error: " + e.getMessage());
+      return ExitCodes.BAD_INPUT;
+    } catch (DataQualityException e) {
+      spec.commandLine().getErr().println("Data quality gate failed: " + e.getMessage());
+      return ExitCodes.DATA_QUALITY;
+    } finally {
+      sessions.close(spark);
+    }
+  }
+
+  private RunConfig toConfig() {
+    try {
+      return new RunConfig(
+          stopSearch,
+          mapping,
+          population,
+          PopulationReader.Format.fromOption(populationFormat),
+          areaLookup,
+          forces,
+          from == null ? null : month(spec, "--from", from),
+          to == null ? null : month(spec, "--to", to),
+          out,
+          new ReportSettings(EthnicGroup.fromLabel(referenceGroup), confidenceLevel, SmallNumbers.DEFAULT),
+          maxRejectFraction,
+          maxUnmappedFraction);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
+  }
+
+  /** Parses a {@code yyyy-MM} option value, failing as a usage error. */
+  static YearMonth month(CommandSpec spec, String option, String value) {
+    try {
+      return YearMonth.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new ParameterException(
+          spec.commandLine(), String.format("Invalid value for %s: '%s' (must be YYYY-MM)", option, value));
+    }
+  }
+
+  /** Sets every option the command line left unset from the JSON file. */
+  private void applyConfig(Path file) {
+    JsonNode root;
+    try {
+      root = new ObjectMapper().readTree(Files.readString(file));
+    } catch (IOException e) {
+      throw new ParameterException(
+          spec.commandLine(), String.format("Cannot read config %s: %s", file, e.getMessage()));
+    }
+    if (root == null || !root.isObject()) {
+      throw new ParameterException(spec.commandLine(), "Invalid config " + file + ": not a JSON object");
+    }
+    Path base = file.toAbsolutePath().getParent();
+    Set<String> given = Set.copyOf(
+        spec.commandLine().getParseResult().matchedOptions().stream().map(o -> o.longestName()).toList());
+    for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> entry = it.next();
+      String key = entry.getKey();
+      Boolean isPath = CONFIG_KEYS.get(key);
+      if (isPath == null) {
+        throw new ParameterException(
+            spec.commandLine(),
+            String.format("Invalid config %s: unknown setting '%s' (allowed: %s)", file, key,
+                new java.util.TreeSet<>(CONFIG_KEYS.keySet())));
+      }
+      if (given.contains("--" + key)) {
+        continue;
+      }
+      List<String> values = new ArrayList<>();
+      if (entry.getValue().isArray()) {
+        entry.getValue().forEach(v -> values.add(v.asText()));
+      } else {
+        values.add(entry.getValue().asText());
+      }
+      List<String> resolved = values.stream().map(v -> isPath ? base.resolve(v).toString() : v).toList();
+      set(key, resolved);
+    }
+  }
+
+  private void set(String key, List<String> values) {
+    String value = values.get(0);
+    try {
+      switch (key) {
+        case "stop-search" -> stopSearch = new ArrayList<>(values);
+        case "mapping" -> mapping = new ArrayList<>(values);
+        case "population" -> population = value;
+        case "population-format" -> populationFormat = value;
+        case "area-lookup" -> areaLookup = value;
+        case "forces" -> forces = value;
+        case "from" -> from = value;
+        case "to" -> to = value;
+        case "reference-group" -> referenceGroup = value;
+        case "out" -> out = value;
+        case "master" -> master = value;
+        case "confidence-level" -> confidenceLevel = Double.parseDouble(value);
+        case "max-reject-fraction" -> maxRejectFraction = Double.parseDouble(value);
+        case "max-unmapped-fraction" -> maxUnmappedFraction = Double.parseDouble(value);
+        default -> throw new IllegalStateException(key);
+      }
+    } catch (NumberFormatException e) {
+      throw new ParameterException(
+          spec.commandLine(), String.format("Invalid config value for %s: '%s' (must be a number)", key, value));
+    }
+  }
+}

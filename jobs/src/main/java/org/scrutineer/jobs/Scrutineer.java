@@ -1,0 +1,43 @@
+package org.scrutineer.jobs;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code scrutineer} command: {@code run} the pipeline, or {@code generate} a sample. */
+@Command(
+    name = "scrutineer",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Police-powers disproportionality analytics for England and Wales.",
+    subcommands = {RunCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
+public final class Scrutineer {
+  private Scrutineer() {}
+
+  /** Runs the command line and returns its exit code, writing to {@code out} and {@code err}. */
+  public static int execute(PrintWriter out, PrintWriter err, SparkSessions sessions, String... args) {
+    CommandLine cmd = new CommandLine(new Scrutineer(), new Factory(sessions));
+    cmd.setOut(out);
+    cmd.setErr(err);
+    return cmd.execute(args);
+  }
+
+  public static void main(String... args) {
+    // Netty (Spark's transport) needs this on Java 17 and it cannot go in the jar manifest.
+    System.setProperty("io.netty.tryReflectionSetAccessible", "true");
+    PrintWriter out = new PrintWriter(System.out, true);
+    PrintWriter err = new PrintWriter(System.err, true);
+    System.exit(execute(out, err, SparkSessions.DEFAULT, args));
+  }
+
+  /** Gives subcommands the session provider. */
+  private record Factory(SparkSessions sessions) implements CommandLine.IFactory {
+    @Override
+    public <K> K create(Class<K> type) throws Exception {
+      if (type == RunCommand.class) {
+        return type.cast(new RunCommand(sessions));
+      }
+      return CommandLine.defaultFactory().create(type);
+    }
+  }
+}

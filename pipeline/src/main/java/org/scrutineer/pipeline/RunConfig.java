@@ -1,0 +1,63 @@
+package org.scrutineer.pipeline;
+
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Objects;
+import org.scrutineer.pipeline.population.PopulationReader;
+import org.scrutineer.pipeline.report.ReportSettings;
+
+/**
+ * Fully resolved settings for one run, built by the command line and validated here.
+ *
+ * @param stopSearch stop-and-search inputs: archive folders, police.uk files or extracts
+ * @param mappings extract mapping JSON files
+ * @param population population file, or {@code null} for counts without rates
+ * @param populationFormat the population file's format
+ * @param areaLookup ONS LAD-CSP-PFA lookup, or {@code null}
+ * @param forces extra force registry CSV, or {@code null}
+ * @param from first month, or {@code null} for the first submitted
+ * @param to last month, or {@code null} for the last submitted
+ * @param out output folder
+ * @param report reference group, confidence level and small-number rules
+ * @param maxRejectFraction the run fails (exit 3) when more rows than this fraction are rejected
+ * @param maxUnmappedFraction the run fails (exit 3) when more person searches than this fraction
+ *     carry an unmapped self- or officer-defined ethnicity
+ */
+public record RunConfig(
+    List<String> stopSearch,
+    List<String> mappings,
+    String population,
+    PopulationReader.Format populationFormat,
+    String areaLookup,
+    String forces,
+    YearMonth from,
+    YearMonth to,
+    String out,
+    ReportSettings report,
+    double maxRejectFraction,
+    double maxUnmappedFraction) {
+
+  public RunConfig {
+    stopSearch = List.copyOf(Objects.requireNonNull(stopSearch, "stopSearch"));
+    mappings = List.copyOf(Objects.requireNonNull(mappings, "mappings"));
+    Objects.requireNonNull(out, "out");
+    Objects.requireNonNull(report, "report");
+    populationFormat = populationFormat == null ? PopulationReader.Format.ONS_TS021 : populationFormat;
+    if (stopSearch.isEmpty()) {
+      throw new IllegalArgumentException("No input: give at least one --stop-search path (or --sample)");
+    }
+    if (from != null && to != null && from.isAfter(to)) {
+      throw new IllegalArgumentException(
+          String.format("Invalid window: --from %s is after --to %s", from, to));
+    }
+    checkFraction("max reject fraction", maxRejectFraction);
+    checkFraction("max unmapped fraction", maxUnmappedFraction);
+  }
+
+  private static void checkFraction(String name, double value) {
+    if (!(value >= 0 && value <= 1)) {
+      throw new IllegalArgumentException(
+          String.format("Invalid %s: %s (must be in [0, 1])", name, value));
+    }
+  }
+}

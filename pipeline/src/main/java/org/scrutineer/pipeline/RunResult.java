@@ -1,0 +1,24 @@
+package org.scrutineer.pipeline;
+
+import java.util.List;
+import org.scrutineer.pipeline.report.TableWriter;
+
+/**
+ * The outcome of a run whose outputs were written.
+ *
+ * @param rowsRead records read from all files
+ * @param rowsAccepted records accepted
+ * @param rowsRejected records rejected (all in the rejects output)
+ * @param rowsCounted accepted records counted in the window and submitted months
+ * @param outputs the tables written
+ * @param manifest path of manifest.json
+ * @param failedGates data-quality gates that failed, in words; empty when all passed
+ */
+public record RunResult(
+    long rowsRead,
+    long rowsAccepted,
+    long rowsRejected,
+    long rowsCounted,
+    List<TableWriter.Written> outputs,
+    String manifest,
+    List<String> failedGates) {}

@@ -1,0 +1,177 @@
+package org.scrutineer.pipeline.ingest;
+
+import java.io.IOException;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.scrutineer.pipeline.InputException;
+import org.scrutineer.pipeline.reference.ForceRegistry;
+
+/**
+ * Finds the input files on the driver. Each file's header is checked where it is read ({@link
+ * HeaderCheck}), so the driver never opens thousands of files itself.
+ *
+ * <p>A path may be a data.police.uk archive folder (searched recursively for
+ * {@code YYYY-MM-<force>-stop-and-search.csv}; other files, such as street-crime files, are listed
+ * as ignored), a loose police.uk file, or a force extract read through the {@link ExtractMapping}
+ * whose {@code file_pattern} matches its name (or the only mapping given). Police.uk files for
+ * months outside the run window are skipped and listed.
+ */
+public final class InputDiscovery {
+  private InputDiscovery() {}
+
+  /**
+   * What discovery found.
+   *
+   * @param files the files to read, in path order
+   * @param outsideWindow police.uk files skipped because their month is outside the window
+   * @param ignored files under a folder that are neither police.uk files nor matched by a mapping
+   */
+  public record Discovered(List<SourceFile> files, List<SourceFile> outsideWindow, List<String> ignored) {}
+
+  /**
+   * Discovers and checks the inputs.
+   *
+   * @param paths the {@code --stop-search} paths
+   * @param mappings the extract mappings given
+   * @param from first month of the run window, or {@code null} for no lower bound
+   * @param to last month of the run window, or {@code null} for no upper bound
+   * @throws InputException for a missing path, an unknown force, an unmatched or ambiguous
+   *     extract, or two files for the same force and month
+   */
+  public static Discovered discover(
+      List<String> paths,
+      List<ExtractMapping> mappings,
+      ForceRegistry registry,
+      Configuration conf,
+      YearMonth from,
+      YearMonth to) {
+    Map<String, SourceFile> byPath = new LinkedHashMap<>();
+    List<String> ignored = new ArrayList<>();
+    try {
+      for (String given : paths) {
+        Path path = new Path(given);
+        FileSystem fs = path.getFileSystem(conf);
+        if (!fs.exists(path)) {
+          throw new InputException("Input not found: " + given);
+        }
+        Path qualified = fs.makeQualified(path);
+        FileStatus status = fs.getFileStatus(qualified);
+        if (status.isDirectory()) {
+          List<FileStatus> found = new ArrayList<>();
+          listRecursively(fs, qualified, found);
+          found.sort((a, b) -> a.getPath().toString().compareTo(b.getPath().toString()));
+          for (FileStatus file : found) {
+            SourceFile source = classify(file, mappings, registry, true);
+            if (source == null) {
+              ignored.add(file.getPath().toString());
+            } else {
+              byPath.putIfAbsent(source.path(), source);
+            }
+          }
+        } else {
+          SourceFile source = classify(status, mappings, registry, false);
+          byPath.putIfAbsent(source.path(), source);
+        }
+      }
+      List<SourceFile> files = new ArrayList<>();
+      List<SourceFile> outside = new ArrayList<>();
+      Map<String, String> forceMonths = new HashMap<>();
+      for (SourceFile file : byPath.values()) {
+        if (file.month() != null && !inWindow(YearMonth.parse(file.month()), from, to)) {
+          outside.add(file);
+          continue;
+        }
+        if (file.format() == SourceFormat.POLICE_UK) {
+          String key = file.force() + " " + file.month();
+          String previous = forceMonths.put(key, file.path());
+          if (previous != null) {
+            throw new InputException(
+                String.format(
+                    "Two files for force %s month %s: %s and %s (give one archive per run, or"
+                        + " narrow --from/--to)",
+                    file.force(), file.month(), previous, file.path()));
+          }
+        }
+        files.add(file);
+      }
+      return new Discovered(List.copyOf(files), List.copyOf(outside), List.copyOf(ignored));
+    } catch (IOException e) {
+      throw new InputException("Cannot list inputs: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Lists files below a folder. Plain {@code listStatus} is used, not {@code listFiles}: the
+   * located variant makes the local file system fork a process per file to read permissions.
+   */
+  private static void listRecursively(FileSystem fs, Path folder, List<FileStatus> into) throws IOException {
+    for (FileStatus status : fs.listStatus(folder)) {
+      if (status.isDirectory()) {
+        listRecursively(fs, status.getPath(), into);
+      } else {
+        into.add(status);
+      }
+    }
+  }
+
+  /** Whether {@code month} is inside the window; a null bound is open. */
+  public static boolean inWindow(YearMonth month, YearMonth from, YearMonth to) {
+    return (from == null || !month.isBefore(from)) && (to == null || !month.isAfter(to));
+  }
+
+  private static SourceFile classify(
+      FileStatus status, List<ExtractMapping> mappings, ForceRegistry registry, boolean inFolder) {
+    String path = status.getPath().toString();
+    String name = status.getPath().getName();
+    PoliceUkFormat.FileName policeUk = PoliceUkFormat.parseFileName(name);
+    if (policeUk != null) {
+      if (registry.find(policeUk.force()).isEmpty()) {
+        throw new InputException(
+            String.format(
+                "Unknown force '%s' in file name %s (not in the force registry; add it with"
+                    + " --forces)",
+                policeUk.force(), path));
+      }
+      return new SourceFile(
+          path, SourceFormat.POLICE_UK, policeUk.force(), policeUk.month(), null, status.getLen());
+    }
+    List<ExtractMapping> matching =
+        mappings.stream()
+            .filter(m -> inFolder ? m.filePattern() != null && m.matches(name) : m.matches(name))
+            .toList();
+    if (matching.isEmpty()) {
+      if (inFolder) {
+        return null;
+      }
+      throw new InputException(
+          String.format(
+              "Input %s is neither a data.police.uk file (YYYY-MM-<force>-stop-and-search.csv)"
+                  + " nor matched by a --mapping file_pattern",
+              path));
+    }
+    if (matching.size() > 1) {
+      throw new InputException(
+          String.format(
+              "Input %s is matched by %d mappings (%s): give each mapping a distinct file_pattern",
+              path,
+              matching.size(),
+              matching.stream().map(ExtractMapping::source).toList()));
+    }
+    ExtractMapping mapping = matching.get(0);
+    if (mapping.force() != null && registry.find(mapping.force()).isEmpty()) {
+      throw new InputException(
+          String.format(
+              "Invalid mapping %s: force '%s' is not in the force registry (add it with --forces)",
+              mapping.source(), mapping.force()));
+    }
+    return new SourceFile(path, SourceFormat.EXTRACT, mapping.force(), null, mapping, status.getLen());
+  }
+}

@@ -1,0 +1,97 @@
+package org.scrutineer.pipeline.ingest;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.scrutineer.pipeline.reference.ForceRegistry;
+
+/**
+ * Reads discovered files into the raw layer ({@link RawSchema}) in parallel: files are spread over
+ * tasks, and each task streams its files through {@link RecordParser}. Spark's CSV source is not
+ * used because it cannot report line numbers or raw text for rejects.
+ *
+ * <p>Output: one row per record (rejected or not) and one summary row per file. Nothing is
+ * dropped.
+ */
+public final class RawRecords {
+  private RawRecords() {}
+
+  /** A file and its position in the run's file list (the {@code file_index} column). */
+  private record Task(int index, SourceFile file) implements java.io.Serializable {}
+
+  /**
+   * Reads {@code files}; the result is lazy.
+   *
+   * @param keepRawText whether to fill {@code raw_text} (needed only to write rejects)
+   */
+  public static Dataset<Row> read(
+      SparkSession spark, List<SourceFile> files, ForceRegistry registry, boolean keepRawText) {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    // Largest files first, dealt round-robin, so no task gets all the big months.
+    List<Task> ordered = new ArrayList<>(files.size());
+    for (int i = 0; i < files.size(); i++) {
+      ordered.add(new Task(i, files.get(i)));
+    }
+    ordered.sort((a, b) -> Long.compare(b.file().bytes(), a.file().bytes()));
+    int slices = Math.max(1, Math.min(ordered.size(), jsc.defaultParallelism() * 3));
+    List<Task> dealt = new ArrayList<>(ordered.size());
+    for (int slice = 0; slice < slices; slice++) {
+      for (int i = slice; i < ordered.size(); i += slices) {
+        dealt.add(ordered.get(i));
+      }
+    }
+    Map<String, String> conf = new HashMap<>();
+    spark.sparkContext().hadoopConfiguration().forEach(e -> conf.put(e.getKey(), e.getValue()));
+    JavaRDD<Row> rows = jsc.parallelize(dealt, slices).mapPartitions(new ParseFiles(registry, conf, keepRawText));
+    return spark.createDataFrame(rows, RawSchema.SCHEMA);
+  }
+
+  /** Parses a task's files one after another, with one Hadoop configuration per task. */
+  private static final class ParseFiles implements FlatMapFunction<Iterator<Task>, Row> {
+    private static final long serialVersionUID = 1L;
+    private final ForceRegistry registry;
+    private final HashMap<String, String> conf;
+    private final boolean keepRawText;
+
+    ParseFiles(ForceRegistry registry, Map<String, String> conf, boolean keepRawText) {
+      this.registry = registry;
+      this.conf = new HashMap<>(conf);
+      this.keepRawText = keepRawText;
+    }
+
+    @Override
+    public Iterator<Row> call(Iterator<Task> files) {
+      Configuration configuration = new Configuration(false);
+      conf.forEach(configuration::set);
+      return new Iterator<>() {
+        private Iterator<Row> current = java.util.Collections.emptyIterator();
+
+        @Override
+        public boolean hasNext() {
+          while (!current.hasNext() && files.hasNext()) {
+            Task task = files.next();
+            current = new RecordParser(task.file(), task.index(), keepRawText, registry, configuration);
+          }
+          return current.hasNext();
+        }
+
+        @Override
+        public Row next() {
+          if (!hasNext()) {
+            throw new java.util.NoSuchElementException();
+          }
+          return current.next();
+        }
+      };
+    }
+  }
+}

@@ -1,0 +1,367 @@
+package org.scrutineer.pipeline.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAccessor;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.scrutineer.pipeline.reference.CodeList;
+import org.scrutineer.pipeline.reference.ForceRegistry;
+import org.scrutineer.pipeline.schema.Columns;
+
+/**
+ * Reads one input file into raw-layer rows ({@link RawSchema}): splits records, maps source
+ * columns and codes to canonical fields, and applies the source-format rules (field count, date
+ * format, a police.uk date within a day of its file's month, a known force). Streams the file once,
+ * computing its SHA-256 on the way, and ends with the file's summary row.
+ *
+ * <p>Runs inside Spark tasks; one instance reads one file.
+ */
+final class RecordParser implements Iterator<Row> {
+  private static final ZoneId UTC = ZoneOffset.UTC;
+
+  private final SourceFile file;
+  private final int index;
+  private final boolean keepRawText;
+  private final ForceRegistry registry;
+  private final CsvRecordReader reader;
+  private final DigestInputStream digest;
+  private final CountingInputStream counter;
+  private final int[] fieldColumns;
+  private final Map<String, Map<String, String>> valueMaps = new HashMap<>();
+  private final DateTimeFormatter formatter;
+  private final ZoneId zone;
+  private final int headerSize;
+  private final List<String> headerNames;
+  private final String headerProblem;
+  private boolean summarised;
+  private long records;
+  private Row next;
+  private boolean finished;
+
+  RecordParser(SourceFile file, int index, boolean keepRawText, ForceRegistry registry, Configuration conf) {
+    this.file = file;
+    this.index = index;
+    this.keepRawText = keepRawText;
+    this.registry = registry;
+    try {
+      Path path = new Path(file.path());
+      InputStream in = path.getFileSystem(conf).open(path);
+      this.counter = new CountingInputStream(in);
+      this.digest = new DigestInputStream(counter, MessageDigest.getInstance("SHA-256"));
+      ExtractMapping mapping = file.mapping();
+      Charset charset = mapping == null ? Charset.forName("UTF-8") : Charset.forName(mapping.encoding());
+      char delimiter = mapping == null ? ',' : mapping.delimiterChar();
+      this.reader = new CsvRecordReader(new InputStreamReader(digest, charset), delimiter);
+      CsvRecord header = reader.next();
+      this.headerProblem = HeaderCheck.problem(file, header);
+      this.finished = headerProblem != null;
+      this.headerSize = headerProblem == null ? header.fields().size() : 0;
+      this.headerNames = headerProblem == null ? HeaderCheck.normalized(header.fields()) : List.of();
+      this.fieldColumns =
+          headerProblem != null ? null : mapping == null ? policeUkColumns() : extractColumns(mapping);
+      this.formatter = mapping == null ? null : mapping.formatter();
+      this.zone = mapping == null ? UTC : ZoneId.of(mapping.timeZone());
+      if (headerProblem != null) {
+        reader.close();
+      }
+      if (mapping != null) {
+        mapping.values().forEach((field, map) -> valueMaps.put(field, normalizedKeys(map)));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + file.path(), e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public boolean hasNext() {
+    if (next == null && !finished) {
+      next = advance();
+    }
+    if (next == null && finished && !summarised) {
+      summarised = true;
+      next = summary();
+    }
+    return next != null;
+  }
+
+  @Override
+  public Row next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException();
+    }
+    Row row = next;
+    next = null;
+    return row;
+  }
+
+  private Row advance() {
+    try {
+      CsvRecord record = reader.next();
+      if (record == null) {
+        finished = true;
+        reader.close();
+        return null;
+      }
+      records++;
+      return toRow(record);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + file.path(), e);
+    }
+  }
+
+  private Row toRow(CsvRecord record) {
+    Object[] values = new Object[RawSchema.SCHEMA.size()];
+    values[RawSchema.index(Columns.FILE_INDEX)] = index;
+    values[RawSchema.index(Columns.RECORD_TYPE)] = RawSchema.RECORD;
+    values[RawSchema.index(Columns.LINE_NUMBER)] = record.lineNumber();
+    values[RawSchema.index(Columns.RAW_TEXT)] = keepRawText ? record.rawText() : null;
+    values[RawSchema.index(Columns.FORCE)] = file.force();
+    values[RawSchema.index(Columns.MONTH)] = file.month();
+    if (record.isBlank()) {
+      return reject(values, RejectReason.BLANK_LINE, "Line " + record.lineNumber() + " is empty");
+    }
+    if (record.error() != null) {
+      return reject(values, record.error(), record.errorDetail());
+    }
+    List<String> fields = record.fields();
+    if (fields.size() != headerSize) {
+      return reject(
+          values,
+          RejectReason.FIELD_COUNT,
+          String.format("%d fields where the header has %d", fields.size(), headerSize));
+    }
+    ExtractMapping mapping = file.mapping();
+    for (int i = 0; i < RawSchema.CANONICAL.size(); i++) {
+      String field = RawSchema.CANONICAL.get(i);
+      String value = fieldColumns[i] >= 0 ? fields.get(fieldColumns[i]) : null;
+      if (mapping != null) {
+        value = mapped(field, value, mapping);
+      }
+      values[RawSchema.index(field)] = clean(value);
+    }
+    if (mapping != null && mapping.columns().containsKey(Columns.FORCE)) {
+      int forceColumn = columnOf(mapping.columns().get(Columns.FORCE));
+      String force = mapped(Columns.FORCE, fields.get(forceColumn), mapping);
+      values[RawSchema.index(Columns.FORCE)] = clean(force);
+    }
+    String force = (String) values[RawSchema.index(Columns.FORCE)];
+    if (force == null) {
+      return reject(values, RejectReason.MISSING_REQUIRED, "Force is blank");
+    }
+    if (registry.find(force).isEmpty()) {
+      return reject(
+          values, RejectReason.UNKNOWN_FORCE, String.format("Force '%s' is not in the registry", force));
+    }
+    return dated(values);
+  }
+
+  /** Parses the date into a UTC instant and sets the month (extracts) or checks it (police.uk). */
+  private Row dated(Object[] values) {
+    int dateIndex = RawSchema.index(Columns.DATE);
+    String text = (String) values[dateIndex];
+    if (text == null) {
+      if (file.mapping() != null) {
+        return reject(values, RejectReason.MISSING_REQUIRED, "Date is blank");
+      }
+      return RowFactory.create(values);
+    }
+    Instant instant;
+    try {
+      instant = file.mapping() == null ? parseIso(text, UTC) : parseExtract(text);
+    } catch (DateTimeParseException e) {
+      String expected = file.mapping() == null ? ExtractMapping.ISO : file.mapping().dateFormat();
+      return reject(
+          values,
+          RejectReason.INVALID_DATE,
+          String.format("Date '%s' does not match the format '%s'", text, expected));
+    }
+    values[dateIndex] = instant.toString();
+    if (file.mapping() != null) {
+      values[RawSchema.index(Columns.MONTH)] = YearMonth.from(instant.atZone(zone)).toString();
+      return RowFactory.create(values);
+    }
+    YearMonth month = YearMonth.parse(file.month());
+    Instant from = month.atDay(1).atStartOfDay(UTC).minusDays(1).toInstant();
+    Instant to = month.plusMonths(1).atDay(1).atStartOfDay(UTC).plusDays(1).toInstant();
+    if (instant.isBefore(from) || !instant.isBefore(to)) {
+      return reject(
+          values,
+          RejectReason.DATE_OUTSIDE_FILE_MONTH,
+          String.format("Date '%s' is outside the file's month %s", text, file.month()));
+    }
+    return RowFactory.create(values);
+  }
+
+  private Instant parseExtract(String text) {
+    if (formatter == null) {
+      return parseIso(text, zone);
+    }
+    TemporalAccessor parsed =
+        formatter.parseBest(text, ZonedDateTime::from, LocalDateTime::from, LocalDate::from);
+    if (parsed instanceof ZonedDateTime z) {
+      return z.toInstant();
+    }
+    if (parsed instanceof LocalDateTime local) {
+      return local.atZone(zone).toInstant();
+    }
+    return ((LocalDate) parsed).atStartOfDay(zone).toInstant();
+  }
+
+  /** ISO-8601 with an offset, else a local date-time or date read in {@code localZone}. */
+  static Instant parseIso(String text, ZoneId localZone) {
+    try {
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException withoutOffset) {
+      try {
+        return LocalDateTime.parse(text).atZone(localZone).toInstant();
+      } catch (DateTimeParseException notDateTime) {
+        return LocalDate.parse(text).atStartOfDay(localZone).toInstant();
+      }
+    }
+  }
+
+  private String mapped(String field, String value, ExtractMapping mapping) {
+    if (value == null || value.isBlank()) {
+      String fallback = mapping.defaults().get(field);
+      return fallback != null && !mapping.columns().containsKey(field) ? fallback : value;
+    }
+    Map<String, String> map = valueMaps.get(field);
+    if (map == null) {
+      return value;
+    }
+    String replacement = map.get(CodeList.normalize(value));
+    return replacement == null ? value : replacement;
+  }
+
+  /**
+   * Trims a value and folds runs of inner white space to one space; blank becomes null. Done here,
+   * once per value, so code-list matching needs only a case fold.
+   */
+  static String clean(String value) {
+    if (value == null) {
+      return null;
+    }
+    String trimmed = value.strip();
+    if (trimmed.isEmpty()) {
+      return null;
+    }
+    for (int i = 0; i < trimmed.length(); i++) {
+      if (Character.isWhitespace(trimmed.charAt(i))
+          && (trimmed.charAt(i) != ' ' || Character.isWhitespace(trimmed.charAt(i + 1)))) {
+        return String.join(" ", trimmed.split("\\s+"));
+      }
+    }
+    return trimmed;
+  }
+
+  private Row reject(Object[] values, RejectReason reason, String detail) {
+    values[RawSchema.index(Columns.PARSE_ERROR)] = reason.name();
+    values[RawSchema.index(Columns.PARSE_DETAIL)] = detail;
+    return RowFactory.create(values);
+  }
+
+  private Row summary() {
+    Object[] values = new Object[RawSchema.SCHEMA.size()];
+    values[RawSchema.index(Columns.FILE_INDEX)] = index;
+    values[RawSchema.index(Columns.RECORD_TYPE)] = RawSchema.FILE;
+    values[RawSchema.index(Columns.FORCE)] = file.force();
+    values[RawSchema.index(Columns.MONTH)] = file.month();
+    values[RawSchema.index(Columns.FILE_ROWS)] = records;
+    values[RawSchema.index(Columns.PARSE_ERROR)] = headerProblem == null ? null : RawSchema.HEADER_ERROR;
+    values[RawSchema.index(Columns.PARSE_DETAIL)] = headerProblem;
+    values[RawSchema.index(Columns.FILE_BYTES)] = counter.count();
+    values[RawSchema.index(Columns.FILE_SHA256)] =
+        HexFormat.of().formatHex(digest.getMessageDigest().digest());
+    return RowFactory.create(values);
+  }
+
+  private int[] policeUkColumns() {
+    int[] columns = new int[RawSchema.CANONICAL.size()];
+    for (int i = 0; i < columns.length; i++) {
+      columns[i] = PoliceUkFormat.FIELDS.indexOf(RawSchema.CANONICAL.get(i));
+    }
+    return columns;
+  }
+
+  private int[] extractColumns(ExtractMapping mapping) {
+    int[] columns = new int[RawSchema.CANONICAL.size()];
+    for (int i = 0; i < columns.length; i++) {
+      String source = mapping.columns().get(RawSchema.CANONICAL.get(i));
+      columns[i] = source == null ? -1 : columnOf(source);
+    }
+    return columns;
+  }
+
+  private int columnOf(String sourceColumn) {
+    int index = headerNames.indexOf(HeaderCheck.normalized(sourceColumn));
+    if (index < 0) {
+      throw new IllegalStateException(
+          String.format("Column '%s' is not in the header of %s", sourceColumn, file.path()));
+    }
+    return index;
+  }
+
+  private static Map<String, String> normalizedKeys(Map<String, String> map) {
+    Map<String, String> normalized = new HashMap<>();
+    map.forEach((k, v) -> normalized.put(CodeList.normalize(k), v));
+    return normalized;
+  }
+
+  /** Counts the bytes read through it. */
+  private static final class CountingInputStream extends java.io.FilterInputStream {
+    private long count;
+
+    CountingInputStream(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count++;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        count += n;
+      }
+      return n;
+    }
+
+    long count() {
+      return count;
+    }
+  }
+}

@@ -1,0 +1,107 @@
+package org.scrutineer.pipeline.population;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.scrutineer.pipeline.schema.EthnicGroup;
+
+/**
+ * Resident population by area and ethnic group (the five known groups), held on the driver.
+ * Areas are districts and police force areas, keyed by ONS code. An area or group that is absent
+ * has no denominator: {@link #population} returns {@code null}, never zero.
+ */
+public final class PopulationTable {
+  /**
+   * One area's populations.
+   *
+   * @param code ONS area code
+   * @param name area name
+   * @param byGroup population of each known group present in the source
+   */
+  public record Area(String code, String name, Map<EthnicGroup, Long> byGroup) {
+    /** Whether all five known groups have a population. */
+    public boolean complete() {
+      return byGroup.keySet().containsAll(EthnicGroup.KNOWN);
+    }
+
+    /** The sum over the five groups, or {@code null} when any is missing. */
+    public Long total() {
+      return complete() ? byGroup.values().stream().mapToLong(Long::longValue).sum() : null;
+    }
+  }
+
+  private final Map<String, Area> areas;
+  private final String source;
+
+  PopulationTable(Map<String, Area> areas, String source) {
+    this.areas = Collections.unmodifiableMap(areas);
+    this.source = source;
+  }
+
+  /** Population of {@code group} in {@code areaCode}, or {@code null} when there is none. */
+  public Long population(String areaCode, EthnicGroup group) {
+    Area area = areas.get(areaCode);
+    return area == null ? null : area.byGroup().get(group);
+  }
+
+  /** The area with this code, or {@code null}. */
+  public Area area(String code) {
+    return areas.get(code);
+  }
+
+  /** Where the denominators came from, for the manifest. */
+  public String source() {
+    return source;
+  }
+
+  /** Number of areas. */
+  public int size() {
+    return areas.size();
+  }
+
+  /**
+   * This table with police force areas added by summing their districts through {@code lookup}.
+   * A force area already present (given directly) is kept as given. A force area is added only
+   * when every one of its districts has all five groups: a partial sum would understate the
+   * denominator, so such an area is left without one.
+   *
+   * @return the extended table and the force areas left without a denominator
+   */
+  public RollUp rollUpForces(AreaLookup lookup) {
+    Map<String, Area> extended = new LinkedHashMap<>(areas);
+    Map<String, String> names = new LinkedHashMap<>();
+    Map<String, List<AreaLookup.District>> byForce = new LinkedHashMap<>();
+    for (AreaLookup.District d : lookup.districts()) {
+      names.put(d.forceAreaCode(), d.forceAreaName());
+      byForce.computeIfAbsent(d.forceAreaCode(), k -> new java.util.ArrayList<>()).add(d);
+    }
+    List<String> incomplete = new java.util.ArrayList<>();
+    byForce.forEach(
+        (force, districts) -> {
+          if (extended.containsKey(force)) {
+            return;
+          }
+          Map<EthnicGroup, Long> sum = new EnumMap<>(EthnicGroup.class);
+          for (AreaLookup.District d : districts) {
+            Area area = areas.get(d.districtCode());
+            if (area == null || !area.complete()) {
+              incomplete.add(force);
+              return;
+            }
+            area.byGroup().forEach((g, n) -> sum.merge(g, n, Long::sum));
+          }
+          extended.put(force, new Area(force, names.get(force), sum));
+        });
+    return new RollUp(new PopulationTable(extended, source), List.copyOf(incomplete));
+  }
+
+  /**
+   * The result of {@link #rollUpForces}.
+   *
+   * @param table the table with force areas added
+   * @param incompleteForceAreas force areas some of whose districts have no population
+   */
+  public record RollUp(PopulationTable table, List<String> incompleteForceAreas) {}
+}

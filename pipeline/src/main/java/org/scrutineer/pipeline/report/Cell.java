@@ -1,0 +1,64 @@
+package org.scrutineer.pipeline.report;
+
+/**
+ * One reporting cell: a power, a period and an area. Every cell in the outputs is one whose data
+ * were submitted for at least one month of the period.
+ *
+ * @param power the power code
+ * @param periodType {@code month} or {@code financial_year}
+ * @param period the period label
+ * @param monthsExpected months in the period (1 or 12)
+ * @param monthsSubmitted months of the period with data submitted for the area
+ * @param level {@code force} or {@code district}
+ * @param areaCode ONS code (or BTP)
+ * @param areaName area name, {@code null} when unknown
+ * @param force force slug
+ */
+public record Cell(
+    String power,
+    String periodType,
+    String period,
+    int monthsExpected,
+    int monthsSubmitted,
+    String level,
+    String areaCode,
+    String areaName,
+    String force) {
+
+  /** The key under which {@code EventCounts} rows for this cell are found. */
+  public Key key() {
+    return new Key(power, periodType, period, level, areaCode, force);
+  }
+
+  /** Person-years of exposure for a population over the submitted months. */
+  public double exposure(long population) {
+    return population * monthsSubmitted / 12.0;
+  }
+
+  /** Sets the shared cell columns on a row. */
+  RowBuilder columns(RowBuilder row) {
+    return row.set("power", power)
+        .set("period_type", periodType)
+        .set("period", period)
+        .set("months_expected", monthsExpected)
+        .set("months_submitted", monthsSubmitted)
+        .set("period_complete", monthsSubmitted == monthsExpected)
+        .set("geography_level", level)
+        .set("area_code", areaCode)
+        .set("area_name", areaName)
+        .set("force", force);
+  }
+
+  /**
+   * The identity of a cell, matching the key columns of {@code EventCounts}.
+   *
+   * @param power power code
+   * @param periodType period type
+   * @param period period label
+   * @param level geography level
+   * @param areaCode area code
+   * @param force force slug
+   */
+  public record Key(
+      String power, String periodType, String period, String level, String areaCode, String force) {}
+}

@@ -1,0 +1,59 @@
+package org.scrutineer.pipeline.report;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.scrutineer.pipeline.aggregate.EventCounts;
+import org.scrutineer.pipeline.schema.Columns;
+import org.scrutineer.pipeline.schema.EthnicGroup;
+
+/**
+ * The collected {@link EventCounts} rows indexed by cell and ethnic group. A group with no row in
+ * a submitted cell had no events: its counts are zero.
+ */
+public final class CellCounts {
+  private final Map<Cell.Key, Map<String, Row>> byCell = new HashMap<>();
+
+  /** Indexes collected {@code EventCounts} rows. */
+  public CellCounts(List<Row> rows) {
+    for (Row row : rows) {
+      Cell.Key key =
+          new Cell.Key(
+              row.getAs(Columns.POWER),
+              row.getAs(Columns.PERIOD_TYPE),
+              row.getAs(Columns.PERIOD),
+              row.getAs(Columns.GEOGRAPHY_LEVEL),
+              row.getAs(Columns.AREA_CODE),
+              row.getAs(Columns.FORCE));
+      byCell.computeIfAbsent(key, k -> new HashMap<>()).put(row.getAs(Columns.ETHNIC_GROUP), row);
+    }
+  }
+
+  /** The count in {@code column} for one group of a cell; zero when the group had no records. */
+  public long get(Cell.Key cell, EthnicGroup group, String column) {
+    Map<String, Row> groups = byCell.get(cell);
+    Row row = groups == null ? null : groups.get(group.label());
+    return row == null ? 0L : ((Number) row.getAs(column)).longValue();
+  }
+
+  /** The count in {@code column} over all groups of a cell. */
+  public long total(Cell.Key cell, String column) {
+    long total = 0;
+    for (EthnicGroup group : EthnicGroup.values()) {
+      total += get(cell, group, column);
+    }
+    return total;
+  }
+
+  /** The district codes that have counts for a force, period type and power. */
+  public java.util.Set<String> districtsOf(String force) {
+    java.util.Set<String> districts = new java.util.TreeSet<>();
+    for (Cell.Key key : byCell.keySet()) {
+      if (key.level().equals(EventCounts.DISTRICT_LEVEL) && key.force().equals(force)) {
+        districts.add(key.areaCode());
+      }
+    }
+    return districts;
+  }
+}

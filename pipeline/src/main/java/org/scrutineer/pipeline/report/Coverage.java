@@ -1,0 +1,207 @@
+package org.scrutineer.pipeline.report;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.spark.sql.Row;
+import org.scrutineer.pipeline.InputException;
+import org.scrutineer.pipeline.aggregate.Periods;
+import org.scrutineer.pipeline.ingest.ExtractMapping;
+import org.scrutineer.pipeline.ingest.FileSummary;
+import org.scrutineer.pipeline.ingest.InputDiscovery;
+import org.scrutineer.pipeline.ingest.SourceFormat;
+import org.scrutineer.pipeline.reference.Force;
+import org.scrutineer.pipeline.reference.ForceRegistry;
+import org.scrutineer.pipeline.schema.Columns;
+import org.scrutineer.pipeline.schema.Power;
+
+/**
+ * Which months each force submitted, and the run window.
+ *
+ * <p>A police.uk file submits its force and month, even with no rows. An extract submits the months
+ * of its mapping's {@code coverage}, or else the months from its first to its last record, for each
+ * force it holds. A month covered by two sources is an error, since counting it twice would double
+ * the rates. A month with no source is missing: it is listed with {@code submitted = false} and
+ * never counted as zero. The window is {@code --from}/{@code --to} when given, else the first to the
+ * last submitted month.
+ */
+public final class Coverage {
+  private static final double PARTIAL_SHARE = 0.2;
+
+  private final YearMonth from;
+  private final YearMonth to;
+  private final Map<String, Map<YearMonth, Entry>> byForce;
+
+  /** One force-month's sources. */
+  private static final class Entry {
+    final List<String> files = new ArrayList<>();
+    SourceFormat format;
+    long accepted;
+    boolean hasDistrict;
+  }
+
+  private Coverage(YearMonth from, YearMonth to, Map<String, Map<YearMonth, Entry>> byForce) {
+    this.from = from;
+    this.to = to;
+    this.byForce = byForce;
+  }
+
+  /**
+   * Works out coverage from what was read.
+   *
+   * @param from the run's first month, or {@code null} to start at the first submitted month
+   * @param to the run's last month, or {@code null} to end at the last submitted month
+   * @throws InputException when two sources cover the same force and month, or nothing was read
+   */
+  public static Coverage of(List<FileSummary> files, YearMonth from, YearMonth to) {
+    Map<String, Map<YearMonth, Entry>> byForce = new TreeMap<>();
+    for (FileSummary summary : files) {
+      ExtractMapping mapping = summary.file().mapping();
+      boolean district = mapping != null && mapping.columns().containsKey(Columns.DISTRICT);
+      if (summary.file().format() == SourceFormat.POLICE_UK) {
+        long rows = summary.acceptedByForceMonth().values().stream()
+            .flatMap(m -> m.values().stream()).mapToLong(Long::longValue).sum();
+        add(byForce, summary, summary.file().force(), YearMonth.parse(summary.file().month()), rows, false);
+        continue;
+      }
+      Map<String, Map<String, Long>> forces = new TreeMap<>(summary.acceptedByForceMonth());
+      if (summary.file().force() != null) {
+        forces.putIfAbsent(summary.file().force(), Map.of());
+      }
+      for (Map.Entry<String, Map<String, Long>> force : forces.entrySet()) {
+        Map<String, Long> months = force.getValue();
+        List<YearMonth> covered;
+        if (mapping.coverage() != null) {
+          covered = Periods.range(YearMonth.parse(mapping.coverage().from()), YearMonth.parse(mapping.coverage().to()));
+        } else if (months.isEmpty()) {
+          covered = List.of();
+        } else {
+          TreeSet<String> sorted = new TreeSet<>(months.keySet());
+          covered = Periods.range(YearMonth.parse(sorted.first()), YearMonth.parse(sorted.last()));
+        }
+        for (YearMonth month : covered) {
+          if (!InputDiscovery.inWindow(month, from, to)) {
+            continue;
+          }
+          add(byForce, summary, force.getKey(), month, months.getOrDefault(month.toString(), 0L), district);
+        }
+      }
+    }
+    YearMonth first = from;
+    YearMonth last = to;
+    for (Map<YearMonth, Entry> months : byForce.values()) {
+      for (YearMonth m : months.keySet()) {
+        first = from != null ? from : first == null || m.isBefore(first) ? m : first;
+        last = to != null ? to : last == null || m.isAfter(last) ? m : last;
+      }
+    }
+    if (first == null || last == null) {
+      throw new InputException("No submitted months in the run window: nothing to report");
+    }
+    return new Coverage(first, last, byForce);
+  }
+
+  private static void add(
+      Map<String, Map<YearMonth, Entry>> byForce,
+      FileSummary summary,
+      String force,
+      YearMonth month,
+      long rows,
+      boolean district) {
+    Entry entry = byForce.computeIfAbsent(force, f -> new TreeMap<>()).computeIfAbsent(month, m -> new Entry());
+    if (!entry.files.isEmpty()) {
+      throw new InputException(
+          String.format(
+              "Force %s month %s is covered by two sources (%s and %s): counting both would double"
+                  + " it; remove one or narrow --from/--to",
+              force, month, entry.files.get(0), summary.file().path()));
+    }
+    entry.files.add(summary.file().path());
+    entry.format = summary.file().format();
+    entry.accepted += rows;
+    entry.hasDistrict = district;
+  }
+
+  /** First month of the window. */
+  public YearMonth from() {
+    return from;
+  }
+
+  /** Last month of the window. */
+  public YearMonth to() {
+    return to;
+  }
+
+  /** Forces with any source, in slug order. */
+  public Set<String> forces() {
+    return byForce.keySet();
+  }
+
+  /** Months the force submitted within the window. */
+  public Set<YearMonth> submitted(String force) {
+    Set<YearMonth> months = new TreeSet<>();
+    byForce.getOrDefault(force, Map.of()).forEach((m, e) -> {
+      if (InputDiscovery.inWindow(m, from, to)) {
+        months.add(m);
+      }
+    });
+    return months;
+  }
+
+  /** Months the force submitted with district codes within the window. */
+  public Set<YearMonth> submittedWithDistrict(String force) {
+    Set<YearMonth> months = new TreeSet<>();
+    byForce.getOrDefault(force, Map.of()).forEach((m, e) -> {
+      if (e.hasDistrict && InputDiscovery.inWindow(m, from, to)) {
+        months.add(m);
+      }
+    });
+    return months;
+  }
+
+  /** The coverage table: one row per force with any source and month of the window. */
+  public List<Row> rows(ForceRegistry registry) {
+    List<Row> rows = new ArrayList<>();
+    for (Map.Entry<String, Map<YearMonth, Entry>> force : byForce.entrySet()) {
+      Force known = registry.find(force.getKey()).orElseThrow();
+      List<Long> volumes = new ArrayList<>();
+      force.getValue().values().forEach(e -> volumes.add(e.accepted));
+      for (YearMonth month : Periods.range(from, to)) {
+        Entry entry = force.getValue().get(month);
+        RowBuilder row =
+            new RowBuilder(OutputSchemas.COVERAGE_SCHEMA)
+                .set("power", Power.STOP_SEARCH.code())
+                .set("force", known.slug())
+                .set("force_name", known.name())
+                .set("area_code", known.areaCode())
+                .set("month", month.toString())
+                .set("submitted", entry != null)
+                .set("files", entry == null ? 0 : entry.files.size());
+        if (entry != null) {
+          row.set("source_format", entry.format.code())
+              .set("rows_accepted", entry.accepted)
+              .set("has_district", entry.hasDistrict)
+              .set("partial_suspected", partial(entry.accepted, volumes));
+        }
+        rows.add(row.build());
+      }
+    }
+    return rows;
+  }
+
+  /** Below 20% of the median of the force's submitted months (searchlight's rule of thumb). */
+  private static boolean partial(long rows, List<Long> volumes) {
+    if (volumes.size() < 3) {
+      return false;
+    }
+    List<Long> sorted = new ArrayList<>(volumes);
+    sorted.sort(Long::compare);
+    int n = sorted.size();
+    double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
+    return rows < PARTIAL_SHARE * median;
+  }
+}

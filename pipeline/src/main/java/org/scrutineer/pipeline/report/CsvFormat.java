@@ -1,0 +1,76 @@
+package org.scrutineer.pipeline.report;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import org.apache.spark.sql.Row;
+
+/**
+ * Formats rows as CSV that opens cleanly in Excel: RFC 4180 quoting, CRLF line ends, a UTF-8
+ * byte-order mark (written by the caller), empty cells for null, numbers in plain notation where
+ * sensible, and text that Excel would run as a formula ({@code = + - @} first) prefixed with an
+ * apostrophe.
+ */
+final class CsvFormat {
+  static final String BOM = "\uFEFF";
+  static final String EOL = "\r\n";
+  private static final MathContext DIGITS = new MathContext(12);
+
+  private CsvFormat() {}
+
+  static String header(Iterable<String> names) {
+    StringBuilder line = new StringBuilder();
+    for (String name : names) {
+      if (line.length() > 0) {
+        line.append(',');
+      }
+      line.append(text(name));
+    }
+    return line.append(EOL).toString();
+  }
+
+  static String line(Row row) {
+    StringBuilder line = new StringBuilder();
+    for (int i = 0; i < row.size(); i++) {
+      if (i > 0) {
+        line.append(',');
+      }
+      line.append(value(row.get(i)));
+    }
+    return line.append(EOL).toString();
+  }
+
+  static String value(Object value) {
+    if (value == null) {
+      return "";
+    }
+    if (value instanceof Double d) {
+      return number(d);
+    }
+    if (value instanceof Number || value instanceof Boolean) {
+      return value.toString();
+    }
+    return text(value.toString());
+  }
+
+  private static String number(double d) {
+    if (d == 0 || Double.isNaN(d) || Double.isInfinite(d)) {
+      return d == 0 ? "0" : "";
+    }
+    double abs = Math.abs(d);
+    if (abs < 1e-4 || abs >= 1e15) {
+      return new BigDecimal(d).round(DIGITS).toString();
+    }
+    return new BigDecimal(d).round(DIGITS).stripTrailingZeros().toPlainString();
+  }
+
+  private static String text(String s) {
+    String safe = !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
+    boolean quote =
+        safe.indexOf(',') >= 0
+            || safe.indexOf('"') >= 0
+            || safe.indexOf('\n') >= 0
+            || safe.indexOf('\r') >= 0
+            || (!safe.isEmpty() && (safe.charAt(0) == ' ' || safe.charAt(safe.length() - 1) == ' '));
+    return quote ? '"' + safe.replace("\"", "\"\"") + '"' : safe;
+  }
+}

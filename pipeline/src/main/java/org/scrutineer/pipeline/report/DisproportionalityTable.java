@@ -1,0 +1,168 @@
+package org.scrutineer.pipeline.report;
+
+import static org.scrutineer.pipeline.aggregate.EventCounts.PERSON_SEARCHES;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.scrutineer.pipeline.population.PopulationTable;
+import org.scrutineer.pipeline.schema.EthnicGroup;
+import org.scrutineer.pipeline.stats.Interval;
+import org.scrutineer.pipeline.stats.PoissonRate;
+import org.scrutineer.pipeline.stats.RateRatio;
+
+/**
+ * Builds the {@code disproportionality} table on the driver: for each cell, one row per known group,
+ * Unknown and All, with the annualised rate per 1,000 residents, its ratio to the reference group's
+ * rate with exact conditional and Katz intervals, the exact test of ratio = 1, and the small-number
+ * flag (schema and column meanings: {@link OutputSchemas#DISPROPORTIONALITY_SCHEMA}).
+ *
+ * <p>Unknown never gets a denominator; All uses the sum of the five groups and counts every person
+ * search. Rates and ratios that cannot or may not be published are null with a reason.
+ */
+public final class DisproportionalityTable {
+  private static final double PER_THOUSAND = 1_000.0;
+
+  private DisproportionalityTable() {}
+
+  /**
+   * Builds the rows.
+   *
+   * @param cells the submitted cells
+   * @param counts counts by cell and group
+   * @param population denominators, or {@code null} when none were given
+   * @param residents whether each cell's force has a resident population (false for BTP)
+   */
+  public static List<Row> build(
+      List<Cell> cells,
+      CellCounts counts,
+      PopulationTable population,
+      java.util.function.Predicate<Cell> residents,
+      ReportSettings settings) {
+    List<Row> rows = new ArrayList<>();
+    EthnicGroup reference = settings.referenceGroup();
+    for (Cell cell : cells) {
+      Cell.Key key = cell.key();
+      long all = counts.total(key, PERSON_SEARCHES);
+      long unknown = counts.get(key, EthnicGroup.UNKNOWN, PERSON_SEARCHES);
+      Double unknownShare = all == 0 ? null : (double) unknown / all;
+      long referenceEvents = counts.get(key, reference, PERSON_SEARCHES);
+      boolean hasResidents = residents.test(cell);
+      Long referencePopulation = hasResidents ? population(population, cell, reference) : null;
+      for (EthnicGroup group : EthnicGroup.values()) {
+        long events = counts.get(key, group, PERSON_SEARCHES);
+        Long groupPopulation =
+            group == EthnicGroup.UNKNOWN || !hasResidents ? null : population(population, cell, group);
+        RowBuilder row = cell.columns(new RowBuilder(OutputSchemas.DISPROPORTIONALITY_SCHEMA));
+        row.set("ethnic_group", group.label());
+        rate(row, cell, events, groupPopulation, hasResidents, group == EthnicGroup.UNKNOWN, settings);
+        row.set("reference_group", reference.label())
+            .set("reference_events", referenceEvents)
+            .set("unknown_ethnicity_share", unknownShare);
+        if (group == reference) {
+          row.set("ratio_undefined_reason", "REFERENCE_GROUP")
+              .set("flag", settings.smallNumbers().rateFlag(events));
+        } else if (group == EthnicGroup.UNKNOWN) {
+          row.set("ratio_undefined_reason", "NOT_APPLICABLE")
+              .set("flag", settings.smallNumbers().rateFlag(events));
+        } else {
+          ratio(row, events, groupPopulation, referenceEvents, referencePopulation, hasResidents, cell, settings);
+        }
+        rows.add(row.build());
+      }
+      Long total = hasResidents ? total(population, cell) : null;
+      RowBuilder row = cell.columns(new RowBuilder(OutputSchemas.DISPROPORTIONALITY_SCHEMA));
+      row.set("ethnic_group", EthnicGroup.ALL);
+      rate(row, cell, all, total, hasResidents, false, settings);
+      rows.add(
+          row.set("reference_group", reference.label())
+              .set("reference_events", referenceEvents)
+              .set("unknown_ethnicity_share", unknownShare)
+              .set("ratio_undefined_reason", "NOT_APPLICABLE")
+              .set("flag", settings.smallNumbers().rateFlag(all))
+              .build());
+    }
+    return rows;
+  }
+
+  private static void rate(
+      RowBuilder row,
+      Cell cell,
+      long events,
+      Long population,
+      boolean hasResidents,
+      boolean unknownGroup,
+      ReportSettings settings) {
+    row.set("events", events).set("population", population);
+    if (population == null || population == 0 || cell.monthsSubmitted() == 0) {
+      row.set(
+          "rate_undefined_reason",
+          !hasResidents ? "NO_RESIDENT_POPULATION" : unknownGroup ? "NOT_APPLICABLE" : "NO_DENOMINATOR");
+      return;
+    }
+    double exposure = cell.exposure(population);
+    row.set("exposure_person_years", exposure);
+    if (!settings.smallNumbers().rateAllowed(events)) {
+      row.set("rate_undefined_reason", "LOW_COUNT");
+      return;
+    }
+    Interval ci = PoissonRate.rateInterval(events, exposure, PER_THOUSAND, settings.confidenceLevel());
+    row.set("rate_per_1000", events / exposure * PER_THOUSAND)
+        .set("rate_ci_low", ci.low())
+        .set("rate_ci_high", ci.high());
+  }
+
+  private static void ratio(
+      RowBuilder row,
+      long events,
+      Long population,
+      long referenceEvents,
+      Long referencePopulation,
+      boolean hasResidents,
+      Cell cell,
+      ReportSettings settings) {
+    SmallNumbers rules = settings.smallNumbers();
+    row.set("flag", rules.ratioFlag(events, referenceEvents));
+    if (!hasResidents) {
+      row.set("ratio_undefined_reason", "NO_RESIDENT_POPULATION");
+      return;
+    }
+    if (population == null || population == 0 || referencePopulation == null || referencePopulation == 0) {
+      row.set("ratio_undefined_reason", "NO_DENOMINATOR");
+      return;
+    }
+    RateRatio ratio =
+        RateRatio.of(
+            events,
+            cell.exposure(population),
+            referenceEvents,
+            cell.exposure(referencePopulation),
+            settings.confidenceLevel());
+    if (ratio.reason() != null) {
+      row.set("ratio_undefined_reason", ratio.reason().name());
+      return;
+    }
+    if (!rules.ratioAllowed(events, referenceEvents)) {
+      row.set("ratio_undefined_reason", "LOW_COUNT");
+      return;
+    }
+    row.set("ratio", ratio.ratio())
+        .set("ratio_ci_low", ratio.exact().low())
+        .set("ratio_ci_high", ratio.exact().high())
+        .set("ratio_katz_ci_low", ratio.katz().low())
+        .set("ratio_katz_ci_high", ratio.katz().high())
+        .set("p_value", ratio.pValue());
+  }
+
+  private static Long population(PopulationTable population, Cell cell, EthnicGroup group) {
+    return population == null ? null : population.population(cell.areaCode(), group);
+  }
+
+  private static Long total(PopulationTable population, Cell cell) {
+    if (population == null) {
+      return null;
+    }
+    PopulationTable.Area area = population.area(cell.areaCode());
+    return area == null ? null : area.total();
+  }
+}

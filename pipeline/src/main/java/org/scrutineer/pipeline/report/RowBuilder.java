@@ -1,0 +1,25 @@
+package org.scrutineer.pipeline.report;
+
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.StructType;
+
+/** Builds a {@link Row} of a fixed schema by column name, so builders cannot misplace a value. */
+final class RowBuilder {
+  private final StructType schema;
+  private final Object[] values;
+
+  RowBuilder(StructType schema) {
+    this.schema = schema;
+    this.values = new Object[schema.size()];
+  }
+
+  RowBuilder set(String column, Object value) {
+    values[schema.fieldIndex(column)] = value;
+    return this;
+  }
+
+  Row build() {
+    return RowFactory.create(values.clone());
+  }
+}

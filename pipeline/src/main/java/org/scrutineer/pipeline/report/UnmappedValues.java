@@ -1,0 +1,61 @@
+package org.scrutineer.pipeline.report;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.desc;
+import static org.apache.spark.sql.functions.lit;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.scrutineer.pipeline.reference.FieldStatus;
+import org.scrutineer.pipeline.standardize.MissingField;
+
+/**
+ * Lists the distinct values of coded fields that no code list recognises, with their counts, so a
+ * new label is reported (and gated) rather than guessed.
+ */
+public final class UnmappedValues {
+  private static final List<MissingField> CODED =
+      List.of(
+          MissingField.SELF_DEFINED_ETHNICITY,
+          MissingField.OFFICER_DEFINED_ETHNICITY,
+          MissingField.GENDER,
+          MissingField.AGE_RANGE,
+          MissingField.OUTCOME);
+
+  /** The {@code EventCounts} columns counting unmapped values of these fields. */
+  public static final List<String> FIELDS =
+      CODED.stream()
+          .map(f -> org.scrutineer.pipeline.aggregate.EventCounts.missingColumn(f, FieldStatus.UNMAPPED))
+          .toList();
+
+  /**
+   * One unmapped value.
+   *
+   * @param field the field
+   * @param value the value as recorded
+   * @param count records carrying it
+   */
+  public record Value(String field, String value, long count) {}
+
+  private UnmappedValues() {}
+
+  /** Collects the unmapped values of {@code records} (standardised, accepted), most common first. */
+  public static List<Value> collect(Dataset<Row> records) {
+    Dataset<Row> all = null;
+    for (MissingField field : CODED) {
+      Dataset<Row> values =
+          records
+              .where(col(field.statusColumn()).equalTo(FieldStatus.UNMAPPED.code()))
+              .select(lit(field.field()).as("field"), col(field.field()).as("value"));
+      all = all == null ? values : all.unionAll(values);
+    }
+    List<Value> found = new ArrayList<>();
+    for (Row row : all.groupBy("field", "value").agg(count(lit(1)).as("n")).orderBy(desc("n")).collectAsList()) {
+      found.add(new Value(row.getString(0), row.getString(1), row.getLong(2)));
+    }
+    return found;
+  }
+}

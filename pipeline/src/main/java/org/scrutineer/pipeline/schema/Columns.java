@@ -1,0 +1,68 @@
+package org.scrutineer.pipeline.schema;
+
+/** Column names shared by every pipeline step. All columns are snake_case. */
+public final class Columns {
+  // Provenance of each raw record.
+  public static final String SOURCE_FILE = "source_file";
+  public static final String FILE_INDEX = "file_index";
+  public static final String RECORD_TYPE = "record_type";
+  public static final String LINE_NUMBER = "line_number";
+  public static final String RAW_TEXT = "raw_text";
+  public static final String PARSE_ERROR = "parse_error";
+  public static final String PARSE_DETAIL = "parse_detail";
+  public static final String FILE_ROWS = "file_rows";
+  public static final String FILE_BYTES = "file_bytes";
+  public static final String FILE_SHA256 = "file_sha256";
+
+  // Canonical stop-and-search fields (strings in the raw layer).
+  public static final String FORCE = "force";
+  public static final String MONTH = "month";
+  public static final String TYPE = "type";
+  public static final String DATE = "date";
+  public static final String PART_OF_OPERATION = "part_of_operation";
+  public static final String OPERATION_NAME = "operation_name";
+  public static final String LATITUDE = "latitude";
+  public static final String LONGITUDE = "longitude";
+  public static final String GENDER = "gender";
+  public static final String AGE_RANGE = "age_range";
+  public static final String SELF_DEFINED_ETHNICITY = "self_defined_ethnicity";
+  public static final String OFFICER_DEFINED_ETHNICITY = "officer_defined_ethnicity";
+  public static final String LEGISLATION = "legislation";
+  public static final String OBJECT_OF_SEARCH = "object_of_search";
+  public static final String OUTCOME = "outcome";
+  public static final String OUTCOME_LINKED = "outcome_linked_to_object";
+  public static final String REMOVAL_OF_CLOTHING = "removal_of_more_than_outer_clothing";
+  public static final String DISTRICT = "district";
+
+  // Validation and derived columns.
+  public static final String REJECT_REASON = "reject_reason";
+  public static final String REJECT_DETAIL = "reject_detail";
+  public static final String POWER = "power";
+  public static final String FORCE_CODE = "force_code";
+  public static final String EVENT_TIME = "event_time";
+  public static final String PERSON_SEARCH = "person_search";
+  public static final String ETHNIC_GROUP = "ethnic_group";
+  public static final String OFFICER_ETHNIC_GROUP = "officer_ethnic_group";
+  public static final String ARREST = "arrest";
+  public static final String OUTCOME_KNOWN = "outcome_known";
+  public static final String ANY_ACTION = "any_action";
+  public static final String LINK_KNOWN = "link_known";
+  public static final String LINKED_FIND = "linked_find";
+
+  // Field status columns: "valid", "blank", "not_stated" or "unmapped".
+  public static final String STATUS_SUFFIX = "_status";
+
+  // Aggregation keys.
+  public static final String PERIOD_TYPE = "period_type";
+  public static final String PERIOD = "period";
+  public static final String GEOGRAPHY_LEVEL = "geography_level";
+  public static final String AREA_CODE = "area_code";
+  public static final String AREA_NAME = "area_name";
+
+  private Columns() {}
+
+  /** The status column of a field, e.g. {@code gender_status}. */
+  public static String status(String field) {
+    return field + STATUS_SUFFIX;
+  }
+}
