@@ -15,11 +15,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "generate",
     mixinStandardHelpOptions = true,
-    description = {
-      "Writes synthetic data.police.uk files, a force extract with its mapping, a Census TS021",
-      "population file, an ONS lookup, a force registry, sample.json and ground-truth.json with",
-      "planted rates, ratios, missing rates and malformed rows."
-    })
+    description =
+        "Writes synthetic data.police.uk files, a force extract with its mapping, a Census TS021"
+            + " population file, an ONS lookup, a force registry, sample.json and ground-truth.json"
+            + " with planted rates, ratios, missing rates and malformed rows.")
 final class GenerateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

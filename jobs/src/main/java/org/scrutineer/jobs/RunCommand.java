@@ -39,10 +39,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Computes stop-and-search disproportionality, outcome, missing-data and coverage tables",
-      "as Parquet and CSV, with rejects and a provenance manifest.",
-      "Exit codes: 0 success, 1 unexpected error, 2 bad arguments or unusable input,",
-      "3 a data-quality gate failed (outputs are still written)."
+      "Computes stop-and-search disproportionality, outcome, missing-data and coverage tables as"
+          + " Parquet and CSV, with rejects and a provenance manifest.",
+      "Exit codes: 0 success, 1 unexpected error, 2 bad arguments or unusable input, 3 a"
+          + " data-quality gate failed (outputs are still written)."
     })
 final class RunCommand implements Callable<Integer> {
   /** Option names that a {@code --config} file may set, mapped to whether they take paths. */
@@ -71,9 +71,9 @@ final class RunCommand implements Callable<Integer> {
   boolean sample;
 
   @Option(names = "--stop-search", paramLabel = "PATH",
-      description = {"Stop-and-search input, repeatable: a data.police.uk archive folder",
-          "(YYYY-MM/YYYY-MM-<force>-stop-and-search.csv), such a file, or a force extract",
-          "read through a --mapping."})
+      description = "Stop-and-search input, repeatable: a data.police.uk archive folder"
+          + " (YYYY-MM/YYYY-MM-<force>-stop-and-search.csv), such a file, or a force extract read"
+          + " through a --mapping.")
   List<String> stopSearch = new ArrayList<>();
 
   @Option(names = "--mapping", paramLabel = "FILE.json",

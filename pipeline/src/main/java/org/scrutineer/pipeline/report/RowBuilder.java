@@ -1,7 +1,7 @@
 package org.scrutineer.pipeline.report;
 
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.apache.spark.sql.types.StructType;
 
 /** Builds a {@link Row} of a fixed schema by column name, so builders cannot misplace a value. */
@@ -19,7 +19,8 @@ final class RowBuilder {
     return this;
   }
 
+  /** The row, carrying its schema so it can be read by column name. */
   Row build() {
-    return RowFactory.create(values.clone());
+    return new GenericRowWithSchema(values.clone(), schema);
   }
 }

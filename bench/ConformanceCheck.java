@@ -1,0 +1,137 @@
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a run over the shared police.uk set (JDK only, run as {@code java ConformanceCheck.java
+ * OUT REAL_DATA}): every file reconciles, the rows read equal the data rows the source MANIFEST.csv
+ * lists, and every force has force-level results for every financial year its coverage shows as
+ * complete. Prints a summary; exits 1 on any failure.
+ */
+public class ConformanceCheck {
+  public static void main(String[] args) throws IOException {
+    Path out = Path.of(args[0]);
+    Path real = Path.of(args[1]);
+    List<String> failures = new ArrayList<>();
+
+    String manifest = Files.readString(out.resolve("manifest.json"));
+    long read = number(manifest, "rows_read");
+    long accepted = number(manifest, "rows_accepted");
+    long rejected = number(manifest, "rows_rejected");
+    if (read != accepted + rejected) {
+      failures.add(String.format("rows read %d != accepted %d + rejected %d", read, accepted, rejected));
+    }
+    if (manifest.contains("\"reconciled\" : false")) {
+      failures.add("a file does not reconcile (see manifest.json inputs)");
+    }
+    long listed = 0;
+    List<List<String>> source = csv(real.resolve("police-uk-stop-search/MANIFEST.csv"));
+    int rowsColumn = source.get(0).indexOf("data_rows");
+    for (List<String> row : source.subList(1, source.size())) {
+      listed += Long.parseLong(row.get(rowsColumn));
+    }
+    if (listed != read) {
+      failures.add(String.format("rows read %d != %d data rows listed in MANIFEST.csv", read, listed));
+    }
+
+    Map<String, Map<String, Integer>> submitted = new TreeMap<>();
+    List<List<String>> coverage = csv(out.resolve("coverage.csv"));
+    Map<String, Integer> c = index(coverage.get(0));
+    for (List<String> row : coverage.subList(1, coverage.size())) {
+      if (row.get(c.get("submitted")).equals("true")) {
+        String month = row.get(c.get("month"));
+        int y = Integer.parseInt(month.substring(0, 4));
+        int m = Integer.parseInt(month.substring(5, 7));
+        int start = m >= 4 ? y : y - 1;
+        String fy = String.format("%d-%02d", start, (start + 1) % 100);
+        submitted.computeIfAbsent(row.get(c.get("force")), k -> new TreeMap<>()).merge(fy, 1, Integer::sum);
+      }
+    }
+    Map<String, TreeSet<String>> reported = new HashMap<>();
+    List<List<String>> table = csv(out.resolve("disproportionality.csv"));
+    Map<String, Integer> d = index(table.get(0));
+    for (List<String> row : table.subList(1, table.size())) {
+      if (row.get(d.get("geography_level")).equals("force") && row.get(d.get("period_type")).equals("financial_year")
+          && row.get(d.get("period_complete")).equals("true") && row.get(d.get("ethnic_group")).equals("All")) {
+        reported.computeIfAbsent(row.get(d.get("force")), k -> new TreeSet<>()).add(row.get(d.get("period")));
+      }
+    }
+    int complete = 0;
+    for (Map.Entry<String, Map<String, Integer>> force : submitted.entrySet()) {
+      for (Map.Entry<String, Integer> fy : force.getValue().entrySet()) {
+        if (fy.getValue() == 12) {
+          complete++;
+          if (!reported.getOrDefault(force.getKey(), new TreeSet<>()).contains(fy.getKey())) {
+            failures.add("no force-level result for " + force.getKey() + " " + fy.getKey());
+          }
+        }
+      }
+    }
+    System.out.printf(
+        "conformance: %,d rows read = %,d accepted + %,d rejected (source lists %,d); %d forces;"
+            + " %d complete force financial years, all reported%n",
+        read, accepted, rejected, listed, submitted.size(), complete);
+    if (!failures.isEmpty()) {
+      failures.forEach(f -> System.out.println("FAILED: " + f));
+      System.exit(1);
+    }
+  }
+
+  private static long number(String json, String key) {
+    Matcher m = Pattern.compile("\"" + key + "\" : (\\d+)").matcher(json);
+    if (!m.find()) {
+      throw new IllegalStateException("manifest.json has no " + key);
+    }
+    return Long.parseLong(m.group(1));
+  }
+
+  private static Map<String, Integer> index(List<String> header) {
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < header.size(); i++) {
+      index.put(header.get(i).replace("\uFEFF", ""), i);
+    }
+    return index;
+  }
+
+  /** A small RFC 4180 reader (no embedded line breaks in these files). */
+  private static List<List<String>> csv(Path path) throws IOException {
+    List<List<String>> rows = new ArrayList<>();
+    for (String line : Files.readAllLines(path, StandardCharsets.UTF_8)) {
+      List<String> fields = new ArrayList<>();
+      StringBuilder f = new StringBuilder();
+      boolean quoted = false;
+      for (int i = 0; i < line.length(); i++) {
+        char ch = line.charAt(i);
+        if (quoted) {
+          if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+            f.append('"');
+            i++;
+          } else if (ch == '"') {
+            quoted = false;
+          } else {
+            f.append(ch);
+          }
+        } else if (ch == '"') {
+          quoted = true;
+        } else if (ch == ',') {
+          fields.add(f.toString());
+          f.setLength(0);
+        } else {
+          f.append(ch);
+        }
+      }
+      fields.add(f.toString());
+      rows.add(fields);
+    }
+    return rows;
+  }
+}

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Runs the whole shared data.police.uk set (1.03 million rows, 44 forces, 2019-2021) with the
+# Census 2021 TS021 denominators and the ONS LAD22-CSP22-PFA22 lookup, then checks the result
+# (bench/ConformanceCheck.java) and prints wall time and peak memory.
+# Usage: bench/real-data-conformance.sh [REAL_DATA_DIR] [OUT_DIR]   (run from the repository root,
+# after the jar is built: mvn -B -q package -DskipTests)
+set -euo pipefail
+real=${1:-../shared/real-data}
+out=${2:-$(mktemp -d)/real-data-run}
+jar=jobs/target/scrutineer.jar
+[ -f "$jar" ] || { echo "build the jar first: mvn -B -q package -DskipTests" >&2; exit 2; }
+
+args=(run
+  --stop-search "$real/police-uk-stop-search"
+  --population "$real/census2021/census2021_TS021_ethnic_group_20cat_by_LTLA.csv"
+  --population-format ons-ts021
+  --area-lookup "$real/census2021/LAD22_CSP22_PFA22_lookup.csv"
+  --out "$out")
+
+start=$(date +%s%N)
+if [ -x /usr/bin/time ]; then
+  /usr/bin/time -f "peak_rss_kb=%M" -o "$out.time" java -jar "$jar" "${args[@]}"
+else
+  java -jar "$jar" "${args[@]}"
+fi
+end=$(date +%s%N)
+ms=$(( (end - start) / 1000000 ))
+printf "wall_seconds=%d.%03d\n" $((ms / 1000)) $((ms % 1000))
+[ -f "$out.time" ] && cat "$out.time"
+java bench/ConformanceCheck.java "$out" "$real"

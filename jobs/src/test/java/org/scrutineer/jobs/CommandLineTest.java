@@ -1,0 +1,159 @@
+package org.scrutineer.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Black-box tests of the command line: every exit path, with what it prints. */
+class CommandLineTest {
+  /** One shared local session for the JVM; commands never stop it. */
+  static final SparkSessions SHARED =
+      new SparkSessions() {
+        @Override
+        public SparkSession open(String master) {
+          return SparkSession.builder()
+              .master("local[2]")
+              .config("spark.ui.enabled", "false")
+              .config("spark.sql.shuffle.partitions", "2")
+              .config("spark.sql.session.timeZone", "UTC")
+              .config("spark.driver.host", "127.0.0.1")
+              .config("spark.driver.bindAddress", "127.0.0.1")
+              .getOrCreate();
+        }
+
+        @Override
+        public void close(SparkSession spark) {}
+      };
+
+  @TempDir Path dir;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  @Test
+  void sampleRunSucceedsWithProgressAndEveryOutput() {
+    int code = run("run", "--sample", "--out", dir.toString());
+
+    assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(out.toString()).contains("discover", "read", "rows read =", "write", "Done:");
+    for (String table : new String[] {"disproportionality", "outcomes", "missing_data", "coverage", "rejects"}) {
+      assertThat(dir.resolve(table + ".csv")).exists();
+      assertThat(dir.resolve(table)).isDirectory();
+    }
+    assertThat(dir.resolve("manifest.json")).exists();
+  }
+
+  @Test
+  void badArgumentsExitTwoWithOneClearLine() {
+    assertThat(run("run", "--sample", "--from", "2020-13", "--out", dir.toString())).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(err.toString()).contains("Invalid value for --from: '2020-13' (must be YYYY-MM)");
+
+    assertThat(run("run", "--sample", "--reference-group", "Purple")).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(err.toString()).contains("Invalid ethnic group: 'Purple'");
+
+    assertThat(run("run", "--out", dir.toString())).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(err.toString()).contains("No input");
+
+    assertThat(run("run", "--no-such-option")).isEqualTo(ExitCodes.BAD_INPUT);
+  }
+
+  @Test
+  void unreadableInputExitsTwoNamingTheFile() throws IOException {
+    assertThat(run("run", "--stop-search", dir.resolve("absent").toString(), "--out", dir.resolve("o").toString()))
+        .isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(err.toString()).contains("Input error: Input not found:").contains("absent");
+
+    Path wrong = dir.resolve("2020-06-kent-stop-and-search.csv");
+    Files.writeString(wrong, "Type,When\nPerson search,yesterday\n");
+    assertThat(run("run", "--stop-search", wrong.toString(), "--out", dir.resolve("o").toString()))
+        .isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(err.toString()).contains("2020-06-kent-stop-and-search.csv line 1: not the data.police.uk");
+
+    assertThat(run("run", "--sample", "--population", dir.resolve("none.csv").toString(), "--out", dir.resolve("o").toString()))
+        .isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(err.toString()).contains("File not found").contains("none.csv");
+  }
+
+  @Test
+  void failedDataQualityGatesExitThreeAfterWritingOutputs() {
+    // The sample plants 14 malformed rows and one unmapped ethnicity label.
+    assertThat(run("run", "--sample", "--max-reject-fraction", "0", "--out", dir.toString()))
+        .isEqualTo(ExitCodes.DATA_QUALITY);
+    assertThat(err.toString()).contains("Data quality gate failed:").contains("rejected rows");
+    assertThat(dir.resolve("rejects.csv")).exists();
+
+    assertThat(run("run", "--sample", "--max-unmapped-fraction", "0", "--out", dir.toString()))
+        .isEqualTo(ExitCodes.DATA_QUALITY);
+    assertThat(err.toString()).contains("unmapped self defined ethnicity labels");
+  }
+
+  @Test
+  void anythingUnexpectedExitsOneWithTheStackTrace() {
+    SparkSessions broken =
+        new SparkSessions() {
+          @Override
+          public SparkSession open(String master) {
+            throw new IllegalStateException("simulated failure");
+          }
+
+          @Override
+          public void close(SparkSession spark) {}
+        };
+    int code = Scrutineer.execute(new PrintWriter(out, true), new PrintWriter(err, true), broken, "run", "--sample");
+
+    assertThat(code).isEqualTo(ExitCodes.UNEXPECTED);
+    assertThat(err.toString()).contains("IllegalStateException: simulated failure").contains("\tat ");
+  }
+
+  @Test
+  void configFileSettingsApplyAndTheCommandLineWins() throws IOException {
+    assertThat(run("generate", "--out", dir.resolve("in").toString())).isEqualTo(ExitCodes.OK);
+    Path config = dir.resolve("in/run.json");
+    Files.writeString(
+        config,
+        """
+        {"stop-search": ["police-uk"], "forces": "forces.csv", "from": "2022-04", "to": "2022-12",
+         "population": "population/census2021-ts021-synthetic.csv",
+         "area-lookup": "population/lad22-csp22-pfa22-lookup-synthetic.csv", "out": "from-config"}
+        """);
+
+    int code = run("run", "--config", config.toString(), "--from", "2022-06", "--max-reject-fraction", "0.5");
+
+    assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
+    JsonNode manifest = manifest(dir.resolve("in/from-config"));
+    assertThat(manifest.at("/window/from").asText()).isEqualTo("2022-06");
+    assertThat(manifest.at("/window/to").asText()).isEqualTo("2022-12");
+    assertThat(manifest.at("/settings/max_reject_fraction").asDouble()).isEqualTo(0.5);
+
+    Files.writeString(config, "{\"stop-serch\": [\"x\"]}");
+    assertThat(run("run", "--config", config.toString())).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(err.toString()).contains("unknown setting 'stop-serch'");
+    assertThat(run("run", "--config", config.toString(), "--sample")).isEqualTo(ExitCodes.BAD_INPUT);
+  }
+
+  @Test
+  void generateWritesASampleAndVersionAnswers() {
+    assertThat(run("generate", "--out", dir.toString(), "--seed", "7", "--to", "2022-06")).isEqualTo(ExitCodes.OK);
+    assertThat(dir.resolve("ground-truth.json")).exists();
+    assertThat(dir.resolve("police-uk/2022-06/2022-06-northmoor-stop-and-search.csv")).exists();
+    assertThat(run("--version")).isEqualTo(ExitCodes.OK);
+    assertThat(out.toString()).contains("scrutineer", "Apache Spark 4.1");
+  }
+
+  private int run(String... args) {
+    return Scrutineer.execute(new PrintWriter(out, true), new PrintWriter(err, true), SHARED, args);
+  }
+
+  private static JsonNode manifest(Path out) throws IOException {
+    return new ObjectMapper().readTree(Files.readString(out.resolve("manifest.json")));
+  }
+}

@@ -1,0 +1,278 @@
+package org.scrutineer.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scrutineer.pipeline.aggregate.Periods;
+import org.scrutineer.pipeline.generate.GroundTruth;
+import org.scrutineer.pipeline.generate.SyntheticArea;
+import org.scrutineer.pipeline.generate.SyntheticForce;
+import org.scrutineer.pipeline.generate.SyntheticSample;
+import org.scrutineer.pipeline.population.PopulationReader;
+import org.scrutineer.pipeline.report.ReportSettings;
+import org.scrutineer.pipeline.report.SmallNumbers;
+import org.scrutineer.pipeline.schema.EthnicGroup;
+
+/**
+ * Runs the whole pipeline on generated data whose truth is known: the counts it must reproduce
+ * exactly, the planted ratios its intervals must cover, the planted malformed rows it must reject
+ * and the missing month it must flag.
+ */
+class EndToEndTest extends SparkTestBase {
+  private static final String FY = "2022-23";
+  private static final Predicate<String> IN_FY =
+      m -> Periods.financialYear(YearMonth.parse(m)).equals(FY);
+
+  @TempDir static Path dir;
+
+  private static GroundTruth truth;
+  private static RunResult result;
+  private static List<Row> disproportionality;
+  private static List<Row> outcomes;
+  private static List<Row> missing;
+  private static List<Row> coverage;
+  private static List<Row> rejects;
+
+  @BeforeAll
+  static void runPipeline() {
+    truth = SyntheticSample.write(dir.resolve("in"), SyntheticSample.Settings.SAMPLE);
+    Path in = dir.resolve("in");
+    RunConfig config =
+        new RunConfig(
+            List.of(in.resolve("police-uk").toString(), in.resolve("extracts/eastmarch-stop-search-export.csv").toString()),
+            List.of(in.resolve("extracts/eastmarch-mapping.json").toString()),
+            in.resolve("population/census2021-ts021-synthetic.csv").toString(),
+            PopulationReader.Format.ONS_TS021,
+            in.resolve("population/lad22-csp22-pfa22-lookup-synthetic.csv").toString(),
+            in.resolve("forces.csv").toString(),
+            null,
+            null,
+            dir.resolve("out").toString(),
+            // 99.9% intervals: each planted-value check then fails by chance 1 time in 1,000.
+            new ReportSettings(EthnicGroup.WHITE, 0.999, SmallNumbers.DEFAULT),
+            0.01,
+            0.001);
+    result = ScrutineerRun.run(session(), config, new Progress(line -> {}));
+    disproportionality = read("disproportionality");
+    outcomes = read("outcomes");
+    missing = read("missing_data");
+    coverage = read("coverage");
+    rejects = read("rejects");
+  }
+
+  @Test
+  void everyRowReadIsAcceptedOrRejectedAndEveryPlantedMalformedRowIsRejectedForItsReason() {
+    assertThat(result.rowsRead()).isEqualTo(result.rowsAccepted() + result.rowsRejected());
+    assertThat(result.rowsRejected()).isEqualTo(truth.rejects().size());
+    Set<String> found =
+        rejects.stream()
+            .map(r -> relative(r.getAs("source_file")) + "|" + r.getAs("line_number") + "|" + r.getAs("reason"))
+            .collect(Collectors.toSet());
+    assertThat(found).containsExactlyInAnyOrderElementsOf(truth.rejects());
+    assertThat(rejects).allSatisfy(r -> assertThat((String) r.getAs("raw_text")).isNotBlank());
+  }
+
+  @Test
+  void forceEventsByGroupEqualTheDrawnCountsExactly() {
+    for (SyntheticForce force : truth.forces()) {
+      for (EthnicGroup group : EthnicGroup.values()) {
+        long expected = GroundTruth.sum(truth.personSearches(), force.slug(), null, IN_FY, group.label());
+        assertThat(cell(disproportionality, "force", force.code(), FY, group.label()).<Long>getAs("events"))
+            .as("%s %s", force.slug(), group)
+            .isEqualTo(expected);
+      }
+    }
+  }
+
+  @Test
+  void monthlyCountsFollowTheFileMonthAcrossTheSummerTimeBoundary() {
+    // Searches just after midnight on the 1st of a summer month carry the previous day's UTC date.
+    for (String month : List.of("2022-04", "2022-07", "2022-10")) {
+      long expected = GroundTruth.sum(truth.personSearches(), "northmoor", null, month::equals, null);
+      assertThat(cell(disproportionality, "force", "E23900001", month, "All").<Long>getAs("events"))
+          .isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void plantedRatiosLieWithinTheirExactIntervals() {
+    for (SyntheticForce force : truth.forces()) {
+      SyntheticArea first = force.districts().get(0);
+      for (EthnicGroup group : List.of(EthnicGroup.BLACK, EthnicGroup.ASIAN, EthnicGroup.MIXED)) {
+        boolean sameEverywhere =
+            force.districts().stream().allMatch(d -> d.ratios().get(group).equals(first.ratios().get(group)));
+        if (sameEverywhere) {
+          assertCovers(cell(disproportionality, "force", force.code(), FY, group.label()), first.ratios().get(group));
+        }
+      }
+    }
+    for (SyntheticArea district : truth.forces().get(2).districts()) {
+      Row black = cell(disproportionality, "district", district.code(), FY, "Black");
+      assertCovers(black, district.ratios().get(EthnicGroup.BLACK));
+    }
+  }
+
+  @Test
+  void whiteRatesRecoverThePlantedRateLessTheHiddenShare() {
+    for (SyntheticForce force : truth.forces()) {
+      Row white = cell(disproportionality, "force", force.code(), FY, "White");
+      double planted = force.districts().get(0).whiteRatePer1000() * (1 - SyntheticSample.Settings.SAMPLE.hiddenShare());
+      assertThat(planted).isBetween(white.<Double>getAs("rate_ci_low"), white.<Double>getAs("rate_ci_high"));
+    }
+  }
+
+  @Test
+  void theMissingMonthIsFlaggedAndNeverAZero() {
+    Row august =
+        coverage.stream()
+            .filter(r -> r.getAs("force").equals("southvale") && r.getAs("month").equals("2022-08"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(august.<Boolean>getAs("submitted")).isFalse();
+    assertThat(august.<Object>getAs("rows_accepted")).isNull();
+    assertThat(disproportionality.stream().filter(r -> r.getAs("period").equals("2022-08") && r.getAs("force").equals("southvale")))
+        .isEmpty();
+    Row year = cell(disproportionality, "force", "E23900002", FY, "Black");
+    assertThat(year.<Integer>getAs("months_submitted")).isEqualTo(11);
+    assertThat(year.<Boolean>getAs("period_complete")).isFalse();
+    Row whole = cell(disproportionality, "force", "E23900001", FY, "Black");
+    assertThat(whole.<Boolean>getAs("period_complete")).isTrue();
+    // Annualised over the 11 submitted months.
+    assertThat(year.<Double>getAs("exposure_person_years")).isCloseTo(year.<Long>getAs("population") * 11 / 12.0, within(1e-6));
+  }
+
+  @Test
+  void missingEthnicityIsCountedWithNotStatedApartFromBlank() {
+    for (SyntheticForce force : truth.forces()) {
+      Row row =
+          missing.stream()
+              .filter(r -> r.getAs("area_code").equals(force.code()) && r.getAs("period").equals(FY)
+                  && r.getAs("field").equals("self_defined_ethnicity"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(row.<Long>getAs("not_stated")).isEqualTo(forceMonthSum(truth.notStated(), force.slug()));
+      assertThat(row.<Long>getAs("blank")).isEqualTo(forceMonthSum(truth.blankEthnicity(), force.slug()));
+      assertThat(row.<Long>getAs("unmapped")).isEqualTo(forceMonthSum(truth.unmappedEthnicity(), force.slug()));
+      long unknown = cell(disproportionality, "force", force.code(), FY, "Unknown").getAs("events");
+      assertThat(row.<Long>getAs("missing")).isEqualTo(unknown);
+    }
+  }
+
+  @Test
+  void outcomeCountsEqualTheDrawnOutcomes() {
+    for (SyntheticForce force : truth.forces()) {
+      for (EthnicGroup group : EthnicGroup.KNOWN) {
+        Row row = cell(outcomes, "force", force.code(), FY, group.label());
+        assertThat(row.<Long>getAs("arrests"))
+            .isEqualTo(GroundTruth.sum(truth.arrests(), force.slug(), null, IN_FY, group.label()));
+        assertThat(row.<Long>getAs("linked_finds"))
+            .isEqualTo(GroundTruth.sum(truth.linkedFinds(), force.slug(), null, IN_FY, group.label()));
+        assertThat(row.<Long>getAs("outcome_known"))
+            .isEqualTo(GroundTruth.sum(truth.outcomeKnown(), force.slug(), null, IN_FY, group.label()));
+      }
+      // Planted arrest share: 9% for Black people against 14% for White people.
+      Row black = cell(outcomes, "force", force.code(), FY, "Black");
+      if (black.getAs("arrest_rate_ratio") != null) {
+        assertThat(9 / 14.0)
+            .isBetween(black.<Double>getAs("arrest_rate_ratio_ci_low"), black.<Double>getAs("arrest_rate_ratio_ci_high"));
+      } else {
+        assertThat(black.<Long>getAs("arrests")).isLessThan(10);
+      }
+    }
+  }
+
+  @Test
+  void districtsOfTheExtractAreReportedWithTheirOwnDenominators() {
+    for (SyntheticArea district : truth.forces().get(2).districts()) {
+      Row white = cell(disproportionality, "district", district.code(), FY, "White");
+      assertThat(white.<Long>getAs("population")).isEqualTo(district.population().get(EthnicGroup.WHITE));
+      assertThat(white.<Long>getAs("events"))
+          .isEqualTo(GroundTruth.sum(truth.personSearches(), "eastmarch", district.code(), IN_FY, "White"));
+      assertThat((String) white.getAs("area_name")).isEqualTo(district.name());
+    }
+    assertThat(disproportionality.stream().filter(r -> r.getAs("geography_level").equals("district")
+        && r.getAs("force").equals("northmoor"))).isEmpty();
+  }
+
+  @Test
+  void smallNumbersAreFlaggedAndNeverPublishedAsRatios() {
+    for (Row row : disproportionality) {
+      long events = row.getAs("events");
+      long reference = row.getAs("reference_events");
+      if (row.getAs("ratio") != null) {
+        assertThat(Math.min(events, reference)).isGreaterThanOrEqualTo(10);
+        assertThat(row.<Double>getAs("ratio_ci_low")).isNotNull();
+        assertThat(row.<String>getAs("flag")).isIn("ok", "u");
+      }
+      if (events < 3) {
+        assertThat(row.<Object>getAs("rate_per_1000")).isNull();
+        assertThat(row.<String>getAs("flag")).isEqualTo("rate_suppressed");
+      }
+    }
+  }
+
+  @Test
+  void manifestRecordsInputsWithHashesAndTheReconciliation() throws IOException {
+    JsonNode manifest = new ObjectMapper().readTree(Files.readString(Path.of(result.manifest())));
+    assertThat(manifest.at("/reconciliation/reconciled").asBoolean()).isTrue();
+    assertThat(manifest.at("/reconciliation/rows_read").asLong()).isEqualTo(result.rowsRead());
+    assertThat(manifest.get("inputs")).hasSize(truth.files().size());
+    for (JsonNode input : manifest.get("inputs")) {
+      assertThat(input.get("sha256").asText()).hasSize(64);
+      assertThat(input.get("rows_read").asLong())
+          .isEqualTo(input.get("rows_accepted").asLong() + input.get("rows_rejected").asLong());
+    }
+    assertThat(manifest.at("/unmapped_values/0/value").asText()).isEqualTo("White - Cornish");
+    assertThat(Files.readString(dir.resolve("out/disproportionality.csv"))).startsWith("\uFEFFpower,");
+  }
+
+  private static long forceMonthSum(java.util.Map<String, Long> counts, String force) {
+    return counts.entrySet().stream()
+        .filter(e -> e.getKey().startsWith(force + "|") && IN_FY.test(e.getKey().split("\\|")[1]))
+        .mapToLong(java.util.Map.Entry::getValue)
+        .sum();
+  }
+
+  private static void assertCovers(Row row, double planted) {
+    assertThat(planted)
+        .as("%s %s ratio %s", row.getAs("area_name"), row.getAs("ethnic_group"), row.getAs("ratio"))
+        .isBetween(row.<Double>getAs("ratio_ci_low"), row.<Double>getAs("ratio_ci_high"));
+  }
+
+  private static Row cell(List<Row> rows, String level, String area, String period, String group) {
+    List<Row> found = new ArrayList<>();
+    for (Row r : rows) {
+      if (r.getAs("geography_level").equals(level) && r.getAs("area_code").equals(area)
+          && r.getAs("period").equals(period) && r.getAs("ethnic_group").equals(group)) {
+        found.add(r);
+      }
+    }
+    assertThat(found).as("%s %s %s %s", level, area, period, group).hasSize(1);
+    return found.get(0);
+  }
+
+  private static String relative(String path) {
+    String prefix = dir.resolve("in").toUri().getPath();
+    String p = path.replaceFirst("^file:", "");
+    return p.startsWith(prefix) ? p.substring(prefix.length()) : p;
+  }
+
+  private static List<Row> read(String table) {
+    return session().read().parquet(dir.resolve("out").resolve(table).toString()).collectAsList();
+  }
+}

@@ -1,0 +1,17 @@
+package org.scrutineer.pipeline.aggregate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.YearMonth;
+import org.junit.jupiter.api.Test;
+
+class PeriodsTest {
+
+  @Test
+  void financialYearsRunAprilToMarch() {
+    assertThat(Periods.financialYear(YearMonth.of(2021, 3))).isEqualTo("2020-21");
+    assertThat(Periods.financialYear(YearMonth.of(2021, 4))).isEqualTo("2021-22");
+    assertThat(Periods.financialYear(YearMonth.of(1999, 12))).isEqualTo("1999-00");
+    assertThat(Periods.monthsOf("2020-21")).hasSize(12).startsWith(YearMonth.of(2020, 4)).endsWith(YearMonth.of(2021, 3));
+  }
+}

@@ -1,0 +1,85 @@
+package org.scrutineer.pipeline.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CsvRecordReaderTest {
+
+  @Test
+  void splitsQuotedFieldsWithDelimitersAndDoubledQuotes() throws IOException {
+    List<CsvRecord> records = read("a,b,c\n1,\"x, y\",\"say \"\"hi\"\"\"\n");
+
+    assertThat(records).hasSize(2);
+    assertThat(records.get(1).fields()).containsExactly("1", "x, y", "say \"hi\"");
+    assertThat(records.get(1).lineNumber()).isEqualTo(2);
+  }
+
+  @Test
+  void recordSpanningLinesKeepsItsStartLineAndTheNextRecordItsOwn() throws IOException {
+    List<CsvRecord> records = read("h1,h2\n\"two\nlines\",x\nnext,y\n");
+
+    assertThat(records.get(1).fields()).containsExactly("two\nlines", "x");
+    assertThat(records.get(1).lineNumber()).isEqualTo(2);
+    assertThat(records.get(1).rawText()).isEqualTo("\"two\nlines\",x");
+    assertThat(records.get(2).lineNumber()).isEqualTo(4);
+  }
+
+  @Test
+  void byteOrderMarkAndCrLfAreHandledAndTheFinalLineBreakIsNoRecord() throws IOException {
+    List<CsvRecord> records = read("\uFEFFType,Date\r\nPerson search,2020\r\n");
+
+    assertThat(records).hasSize(2);
+    assertThat(records.get(0).fields()).containsExactly("Type", "Date");
+    assertThat(records.get(1).fields()).containsExactly("Person search", "2020");
+  }
+
+  @Test
+  void unterminatedQuoteIsReportedOnTheRecordNotThrown() throws IOException {
+    List<CsvRecord> records = read("a,b\n1,\"open\n2,3\n");
+
+    assertThat(records).hasSize(2);
+    assertThat(records.get(1).error()).isEqualTo(RejectReason.UNTERMINATED_QUOTE);
+    assertThat(records.get(1).errorDetail()).contains("line 2");
+  }
+
+  @Test
+  void textAfterClosingQuoteIsMalformed() throws IOException {
+    List<CsvRecord> records = read("a,b\n\"x\"y,2\nok,3\n");
+
+    assertThat(records.get(1).error()).isEqualTo(RejectReason.MALFORMED_QUOTE);
+    assertThat(records.get(2).fields()).containsExactly("ok", "3");
+    assertThat(records.get(2).lineNumber()).isEqualTo(3);
+  }
+
+  @Test
+  void emptyLineIsABlankRecordAndEmptyFieldsAreKept() throws IOException {
+    List<CsvRecord> records = read("a,b\n\n,\n");
+
+    assertThat(records.get(1).isBlank()).isTrue();
+    assertThat(records.get(2).fields()).containsExactly("", "");
+  }
+
+  @Test
+  void otherDelimiters() throws IOException {
+    CsvRecordReader reader = new CsvRecordReader(new StringReader("a;b\n1;\"2;3\"\n"), ';');
+    reader.next();
+
+    assertThat(reader.next().fields()).containsExactly("1", "2;3");
+  }
+
+  private static List<CsvRecord> read(String text) throws IOException {
+    List<CsvRecord> records = new ArrayList<>();
+    try (CsvRecordReader reader = new CsvRecordReader(new StringReader(text), ',')) {
+      CsvRecord record;
+      while ((record = reader.next()) != null) {
+        records.add(record);
+      }
+    }
+    return records;
+  }
+}

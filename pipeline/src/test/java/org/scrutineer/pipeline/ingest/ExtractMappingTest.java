@@ -1,0 +1,51 @@
+package org.scrutineer.pipeline.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.scrutineer.pipeline.InputException;
+
+class ExtractMappingTest {
+
+  @Test
+  void validMappingGetsDefaultsAndMatchesItsFiles() {
+    ExtractMapping m = read("{\"force\": \"kent\", \"file_pattern\": \"kent-*.csv\", \"columns\": {\"date\": \"D\"}}");
+
+    assertThat(m.delimiterChar()).isEqualTo(',');
+    assertThat(m.timeZone()).isEqualTo("Europe/London");
+    assertThat(m.matches("kent-2020.csv")).isTrue();
+    assertThat(m.matches("essex-2020.csv")).isFalse();
+  }
+
+  @Test
+  void everyProblemIsNamedWithTheFile() {
+    assertThatThrownBy(() -> read("{\"force\": \"kent\", \"columns\": {\"when\": \"D\"}}"))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("Invalid mapping m.json")
+        .hasMessageContaining("unknown field 'when'")
+        .hasMessageContaining("required field 'date'");
+    assertThatThrownBy(() -> read("{\"columns\": {\"date\": \"D\"}}"))
+        .hasMessageContaining("give the force either");
+    assertThatThrownBy(() -> read("{\"force\": \"kent\", \"date_format\": \"dd/MM/yyyy {\", \"columns\": {\"date\": \"D\"}}"))
+        .hasMessageContaining("date_format");
+    assertThatThrownBy(() -> read("{\"force\": \"kent\", \"colums\": {}}"))
+        .hasMessageContaining("Invalid mapping m.json");
+    assertThatThrownBy(() -> read("{\"force\": \"kent\", \"columns\": {\"date\": \"D\"}, \"coverage\": {\"from\": \"2021-04\", \"to\": \"2020-03\"}}"))
+        .hasMessageContaining("coverage");
+  }
+
+  @Test
+  void datesAreParsedStrictly() {
+    ExtractMapping m = read("{\"force\": \"kent\", \"date_format\": \"dd/MM/yyyy\", \"columns\": {\"date\": \"D\"}}");
+
+    assertThatThrownBy(() -> m.formatter().parse("31/02/2020")).isInstanceOf(java.time.format.DateTimeParseException.class);
+    assertThat(java.time.LocalDate.from(m.formatter().parse("29/02/2020"))).hasDayOfMonth(29);
+  }
+
+  private static ExtractMapping read(String json) {
+    return ExtractMapping.read("m.json", new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+  }
+}

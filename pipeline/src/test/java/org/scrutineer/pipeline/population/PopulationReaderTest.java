@@ -1,0 +1,107 @@
+package org.scrutineer.pipeline.population;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.StringReader;
+import org.junit.jupiter.api.Test;
+import org.scrutineer.pipeline.InputException;
+import org.scrutineer.pipeline.reference.ReferenceTable;
+import org.scrutineer.pipeline.schema.EthnicGroup;
+
+class PopulationReaderTest {
+  private static final String TS021_HEADER =
+      "Lower Tier Local Authorities Code,Lower Tier Local Authorities,"
+          + "Ethnic group (20 categories) Code,Ethnic group (20 categories),Observation\n";
+
+  @Test
+  void ts021CategoriesSumIntoTheFiveGroupsByCode() {
+    StringBuilder text = new StringBuilder(TS021_HEADER).append("E1,Alpha,-8,Does not apply,0\n");
+    String[] labels = {
+      "Asian, Asian British or Asian Welsh: Bangladeshi", "Asian, Asian British or Asian Welsh: Chinese",
+      "Asian, Asian British or Asian Welsh: Indian", "Asian, Asian British or Asian Welsh: Pakistani",
+      "Asian, Asian British or Asian Welsh: Other Asian",
+      "Black, Black British, Black Welsh, Caribbean or African: African",
+      "Black, Black British, Black Welsh, Caribbean or African: Caribbean",
+      "Black, Black British, Black Welsh, Caribbean or African: Other Black",
+      "Mixed or Multiple ethnic groups: White and Asian", "Mixed or Multiple ethnic groups: White and Black African",
+      "Mixed or Multiple ethnic groups: White and Black Caribbean", "Mixed or Multiple ethnic groups: Other Mixed",
+      "White: English, Welsh, Scottish, Northern Irish or British", "White: Irish", "White: Gypsy or Irish Traveller",
+      "White: Roma", "White: Other White", "Other ethnic group: Arab", "Other ethnic group: Any other ethnic group"
+    };
+    for (int code = 1; code <= 19; code++) {
+      text.append(String.format("E1,Alpha,%d,\"%s\",%d%n", code, labels[code - 1], code));
+    }
+
+    PopulationTable table = PopulationReader.read(table(text.toString()), PopulationReader.Format.ONS_TS021);
+
+    assertThat(table.population("E1", EthnicGroup.ASIAN)).isEqualTo(1 + 2 + 3 + 4 + 5);
+    assertThat(table.population("E1", EthnicGroup.BLACK)).isEqualTo(6 + 7 + 8);
+    assertThat(table.population("E1", EthnicGroup.MIXED)).isEqualTo(9 + 10 + 11 + 12);
+    assertThat(table.population("E1", EthnicGroup.WHITE)).isEqualTo(13 + 14 + 15 + 16 + 17);
+    assertThat(table.population("E1", EthnicGroup.OTHER)).isEqualTo(18 + 19);
+    assertThat(table.population("E1", EthnicGroup.UNKNOWN)).isNull();
+    assertThat(table.population("E2", EthnicGroup.WHITE)).isNull();
+  }
+
+  @Test
+  void aCategoryWhoseLabelIsNotItsCodesGroupFailsWithTheLine() {
+    String text = TS021_HEADER + "E1,Alpha,1,White: Irish,5\n";
+    assertThatThrownBy(() -> PopulationReader.read(table(text), PopulationReader.Format.ONS_TS021))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("line 2")
+        .hasMessageContaining("not in the Asian group");
+  }
+
+  @Test
+  void canonicalRowsAreReadAndBadRowsFailWithTheirLine() {
+    String good = "area_code,area_name,ethnic_group,population\nE1,Alpha,White,100\nE1,Alpha,Black,20\n";
+    PopulationTable table = PopulationReader.read(table(good), PopulationReader.Format.CANONICAL);
+    assertThat(table.population("E1", EthnicGroup.BLACK)).isEqualTo(20);
+
+    assertThatThrownBy(() -> PopulationReader.read(table(good + "E1,Alpha,White,5\n"), PopulationReader.Format.CANONICAL))
+        .hasMessageContaining("line 4").hasMessageContaining("appears twice");
+    assertThatThrownBy(() -> PopulationReader.read(table(good + "E2,Beta,Unknown,5\n"), PopulationReader.Format.CANONICAL))
+        .hasMessageContaining("Unknown has no denominator");
+    assertThatThrownBy(() -> PopulationReader.read(table(good + "E2,Beta,Asian,many\n"), PopulationReader.Format.CANONICAL))
+        .hasMessageContaining("not a whole number");
+    assertThatThrownBy(() -> PopulationReader.read(table("code,pop\nE1,5\n"), PopulationReader.Format.CANONICAL))
+        .hasMessageContaining("missing column 'area_code'");
+  }
+
+  @Test
+  void forceAreasAreSummedFromCompleteDistrictsOnly() {
+    StringBuilder text = new StringBuilder("area_code,area_name,ethnic_group,population\n");
+    for (String district : new String[] {"E06000001", "E06000002"}) {
+      for (EthnicGroup g : EthnicGroup.KNOWN) {
+        text.append(district).append(",D,").append(g.label()).append(",10\n");
+      }
+    }
+    text.append("E06000003,D,White,10\n");
+    String lookup =
+        "LAD22CD,LAD22NM,CSP22CD,CSP22NM,PFA22CD,PFA22NM\n"
+            + "E06000001,A,E22000001,A,E23000001,Force One\n"
+            + "E06000002,B,E22000002,B,E23000001,Force One\n"
+            + "E06000003,C,E22000003,C,E23000002,Force Two\n";
+
+    PopulationTable.RollUp rollUp =
+        PopulationReader.read(table(text.toString()), PopulationReader.Format.CANONICAL)
+            .rollUpForces(AreaLookup.read(table(lookup)));
+
+    assertThat(rollUp.table().population("E23000001", EthnicGroup.MIXED)).isEqualTo(20);
+    assertThat(rollUp.table().area("E23000001").name()).isEqualTo("Force One");
+    assertThat(rollUp.table().area("E23000002")).isNull();
+    assertThat(rollUp.incompleteForceAreas()).containsExactly("E23000002");
+  }
+
+  @Test
+  void lookupWithoutOnsColumnsFails() {
+    assertThatThrownBy(() -> AreaLookup.read(table("a,b\n1,2\n")))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("not an ONS LAD-CSP-PFA lookup");
+  }
+
+  private static ReferenceTable table(String text) {
+    return ReferenceTable.read("test.csv", new StringReader(text));
+  }
+}
