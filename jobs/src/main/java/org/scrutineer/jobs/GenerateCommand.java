@@ -25,23 +25,37 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write.")
   Path out;
 
-  @Option(names = "--seed", defaultValue = "2022", description = "Random seed (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "2022",
+      description = "Random seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--from", defaultValue = "2022-01", paramLabel = "YYYY-MM",
+  @Option(
+      names = "--from",
+      defaultValue = "2022-01",
+      paramLabel = "YYYY-MM",
       description = "First month (default: ${DEFAULT-VALUE}).")
   String from;
 
-  @Option(names = "--to", defaultValue = "2023-03", paramLabel = "YYYY-MM",
+  @Option(
+      names = "--to",
+      defaultValue = "2023-03",
+      paramLabel = "YYYY-MM",
       description = "Last month (default: ${DEFAULT-VALUE}).")
   String to;
 
-  @Option(names = "--scale", defaultValue = "1.0",
+  @Option(
+      names = "--scale",
+      defaultValue = "1.0",
       description = "Multiplies every population, and so every count (default: ${DEFAULT-VALUE}).")
   double scale;
 
-  @Option(names = "--hidden-share", defaultValue = "0.15",
-      description = "Share of person searches with self-defined ethnicity hidden (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--hidden-share",
+      defaultValue = "0.15",
+      description =
+          "Share of person searches with self-defined ethnicity hidden (default: ${DEFAULT-VALUE}).")
   double hiddenShare;
 
   @Override
@@ -54,11 +68,14 @@ final class GenerateCommand implements Callable<Integer> {
           "Invalid settings: need --from <= --to, --scale > 0 and 0 <= --hidden-share < 1");
     }
     GroundTruth truth =
-        SyntheticSample.write(out, new SyntheticSample.Settings(seed, first, last, scale, hiddenShare));
+        SyntheticSample.write(
+            out, new SyntheticSample.Settings(seed, first, last, scale, hiddenShare));
     long searches = truth.personSearches().values().stream().mapToLong(Long::longValue).sum();
-    spec.commandLine().getOut().printf(
-        "Wrote %d data files (%,d person searches, %d planted malformed rows) to %s%n",
-        truth.files().size(), searches, truth.rejects().size(), out);
+    spec.commandLine()
+        .getOut()
+        .printf(
+            "Wrote %d data files (%,d person searches, %d planted malformed rows) to %s%n",
+            truth.files().size(), searches, truth.rejects().size(), out);
     return ExitCodes.OK;
   }
 }

@@ -67,71 +67,114 @@ final class RunCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--sample", description = "Run on the synthetic sample shipped in the jar (data-samples/).")
+  @Option(
+      names = "--sample",
+      description = "Run on the synthetic sample shipped in the jar (data-samples/).")
   boolean sample;
 
-  @Option(names = "--stop-search", paramLabel = "PATH",
-      description = "Stop-and-search input, repeatable: a data.police.uk archive folder"
-          + " (YYYY-MM/YYYY-MM-<force>-stop-and-search.csv), such a file, or a force extract read"
-          + " through a --mapping.")
+  @Option(
+      names = "--stop-search",
+      paramLabel = "PATH",
+      description =
+          "Stop-and-search input, repeatable: a data.police.uk archive folder"
+              + " (YYYY-MM/YYYY-MM-<force>-stop-and-search.csv), such a file, or a force extract read"
+              + " through a --mapping.")
   List<String> stopSearch = new ArrayList<>();
 
-  @Option(names = "--mapping", paramLabel = "FILE.json",
+  @Option(
+      names = "--mapping",
+      paramLabel = "FILE.json",
       description = "Column mapping for force extracts, repeatable (see README, 'Force extracts').")
   List<String> mapping = new ArrayList<>();
 
-  @Option(names = "--population", paramLabel = "FILE",
+  @Option(
+      names = "--population",
+      paramLabel = "FILE",
       description = "Resident population by area and ethnic group (without it: counts, no rates).")
   String population;
 
-  @Option(names = "--population-format", paramLabel = "FORMAT", defaultValue = "ons-ts021",
-      description = "ons-ts021 (ONS Census 2021 TS021, 20 categories, long format) or canonical"
-          + " (area_code,area_name,ethnic_group,population). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--population-format",
+      paramLabel = "FORMAT",
+      defaultValue = "ons-ts021",
+      description =
+          "ons-ts021 (ONS Census 2021 TS021, 20 categories, long format) or canonical"
+              + " (area_code,area_name,ethnic_group,population). Default: ${DEFAULT-VALUE}.")
   String populationFormat;
 
-  @Option(names = "--area-lookup", paramLabel = "FILE",
+  @Option(
+      names = "--area-lookup",
+      paramLabel = "FILE",
       description = "ONS LAD-CSP-PFA lookup CSV, to sum districts into police force areas.")
   String areaLookup;
 
-  @Option(names = "--forces", paramLabel = "FILE",
+  @Option(
+      names = "--forces",
+      paramLabel = "FILE",
       description = "Extra force registry CSV (slug,name,area_code,resident_population).")
   String forces;
 
-  @Option(names = "--from", paramLabel = "YYYY-MM", description = "First month (default: first submitted).")
+  @Option(
+      names = "--from",
+      paramLabel = "YYYY-MM",
+      description = "First month (default: first submitted).")
   String from;
 
-  @Option(names = "--to", paramLabel = "YYYY-MM", description = "Last month (default: last submitted).")
+  @Option(
+      names = "--to",
+      paramLabel = "YYYY-MM",
+      description = "Last month (default: last submitted).")
   String to;
 
-  @Option(names = "--reference-group", defaultValue = "White", paramLabel = "GROUP",
-      description = "Group ratios compare against: White, Black, Asian, Mixed or Other. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--reference-group",
+      defaultValue = "White",
+      paramLabel = "GROUP",
+      description =
+          "Group ratios compare against: White, Black, Asian, Mixed or Other. Default: ${DEFAULT-VALUE}.")
   String referenceGroup;
 
-  @Option(names = "--out", defaultValue = "scrutineer-output", paramLabel = "DIR",
+  @Option(
+      names = "--out",
+      defaultValue = "scrutineer-output",
+      paramLabel = "DIR",
       description = "Output folder. Default: ${DEFAULT-VALUE}.")
   String out;
 
-  @Option(names = "--master", paramLabel = "URL",
+  @Option(
+      names = "--master",
+      paramLabel = "URL",
       description = "Spark master. Default: the one spark-submit sets, else local[*].")
   String master;
 
-  @Option(names = "--config", paramLabel = "FILE.json",
-      description = "JSON file holding any of these settings by option name, e.g."
-          + " {\"stop-search\": [\"archive\"], \"from\": \"2020-04\"}; relative paths are read from"
-          + " the file's folder; the command line wins.")
+  @Option(
+      names = "--config",
+      paramLabel = "FILE.json",
+      description =
+          "JSON file holding any of these settings by option name, e.g."
+              + " {\"stop-search\": [\"archive\"], \"from\": \"2020-04\"}; relative paths are read from"
+              + " the file's folder; the command line wins.")
   Path config;
 
-  @Option(names = "--confidence-level", defaultValue = "0.95",
+  @Option(
+      names = "--confidence-level",
+      defaultValue = "0.95",
       description = "Two-sided level of every interval. Default: ${DEFAULT-VALUE}.")
   double confidenceLevel;
 
-  @Option(names = "--max-reject-fraction", defaultValue = "0.01",
-      description = "Fail with exit code 3 when more rows than this are rejected. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--max-reject-fraction",
+      defaultValue = "0.01",
+      description =
+          "Fail with exit code 3 when more rows than this are rejected. Default: ${DEFAULT-VALUE}.")
   double maxRejectFraction;
 
-  @Option(names = "--max-unmapped-fraction", defaultValue = "0.001",
-      description = "Fail with exit code 3 when more person searches than this carry an unmapped"
-          + " self- or officer-defined ethnicity. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--max-unmapped-fraction",
+      defaultValue = "0.001",
+      description =
+          "Fail with exit code 3 when more person searches than this carry an unmapped"
+              + " self- or officer-defined ethnicity. Default: ${DEFAULT-VALUE}.")
   double maxUnmappedFraction;
 
   RunCommand(SparkSessions sessions) {
@@ -143,19 +186,31 @@ final class RunCommand implements Callable<Integer> {
     if (sample && config != null) {
       throw new ParameterException(spec.commandLine(), "Give --sample or --config, not both");
     }
-    if (sample) {
-      applyConfig(SampleData.extract().resolve("sample.json"));
-    } else if (config != null) {
-      applyConfig(config);
+    Path sampleFolder = sample ? SampleData.extract() : null;
+    try {
+      if (sampleFolder != null) {
+        applyConfig(sampleFolder.resolve("sample.json"));
+      } else if (config != null) {
+        applyConfig(config);
+      }
+      return run(toConfig());
+    } finally {
+      if (sampleFolder != null) {
+        SampleData.delete(sampleFolder);
+      }
     }
-    RunConfig runConfig = toConfig();
+  }
+
+  private int run(RunConfig runConfig) {
     SparkSession spark = sessions.open(master);
     try {
       Progress progress = new Progress(line -> spec.commandLine().getOut().println(line));
       RunResult result = ScrutineerRun.run(spark, runConfig, progress);
-      spec.commandLine().getOut().printf(
-          "Done: %,d rows read, %,d accepted, %,d rejected; outputs in %s%n",
-          result.rowsRead(), result.rowsAccepted(), result.rowsRejected(), runConfig.out());
+      spec.commandLine()
+          .getOut()
+          .printf(
+              "Done: %,d rows read, %,d accepted, %,d rejected; outputs in %s%n",
+              result.rowsRead(), result.rowsAccepted(), result.rowsRejected(), runConfig.out());
       return ExitCodes.OK;
     } catch (InputException e) {
       spec.commandLine().getErr().println("Input error: " + e.getMessage());
@@ -180,7 +235,8 @@ final class RunCommand implements Callable<Integer> {
           from == null ? null : month(spec, "--from", from),
           to == null ? null : month(spec, "--to", to),
           out,
-          new ReportSettings(EthnicGroup.fromLabel(referenceGroup), confidenceLevel, SmallNumbers.DEFAULT),
+          new ReportSettings(
+              EthnicGroup.fromLabel(referenceGroup), confidenceLevel, SmallNumbers.DEFAULT),
           maxRejectFraction,
           maxUnmappedFraction);
     } catch (IllegalArgumentException e) {
@@ -194,7 +250,8 @@ final class RunCommand implements Callable<Integer> {
       return YearMonth.parse(value);
     } catch (DateTimeParseException e) {
       throw new ParameterException(
-          spec.commandLine(), String.format("Invalid value for %s: '%s' (must be YYYY-MM)", option, value));
+          spec.commandLine(),
+          String.format("Invalid value for %s: '%s' (must be YYYY-MM)", option, value));
     }
   }
 
@@ -208,11 +265,15 @@ final class RunCommand implements Callable<Integer> {
           spec.commandLine(), String.format("Cannot read config %s: %s", file, e.getMessage()));
     }
     if (root == null || !root.isObject()) {
-      throw new ParameterException(spec.commandLine(), "Invalid config " + file + ": not a JSON object");
+      throw new ParameterException(
+          spec.commandLine(), "Invalid config " + file + ": not a JSON object");
     }
     Path base = file.toAbsolutePath().getParent();
-    Set<String> given = Set.copyOf(
-        spec.commandLine().getParseResult().matchedOptions().stream().map(o -> o.longestName()).toList());
+    Set<String> given =
+        Set.copyOf(
+            spec.commandLine().getParseResult().matchedOptions().stream()
+                .map(o -> o.longestName())
+                .toList());
     for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
       String key = entry.getKey();
@@ -220,8 +281,9 @@ final class RunCommand implements Callable<Integer> {
       if (isPath == null) {
         throw new ParameterException(
             spec.commandLine(),
-            String.format("Invalid config %s: unknown setting '%s' (allowed: %s)", file, key,
-                new java.util.TreeSet<>(CONFIG_KEYS.keySet())));
+            String.format(
+                "Invalid config %s: unknown setting '%s' (allowed: %s)",
+                file, key, new java.util.TreeSet<>(CONFIG_KEYS.keySet())));
       }
       if (given.contains("--" + key)) {
         continue;
@@ -232,7 +294,8 @@ final class RunCommand implements Callable<Integer> {
       } else {
         values.add(entry.getValue().asText());
       }
-      List<String> resolved = values.stream().map(v -> isPath ? base.resolve(v).toString() : v).toList();
+      List<String> resolved =
+          values.stream().map(v -> isPath ? base.resolve(v).toString() : v).toList();
       set(key, resolved);
     }
   }
@@ -259,7 +322,8 @@ final class RunCommand implements Callable<Integer> {
       }
     } catch (NumberFormatException e) {
       throw new ParameterException(
-          spec.commandLine(), String.format("Invalid config value for %s: '%s' (must be a number)", key, value));
+          spec.commandLine(),
+          String.format("Invalid config value for %s: '%s' (must be a number)", key, value));
     }
   }
 }

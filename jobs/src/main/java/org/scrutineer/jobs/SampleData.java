@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The synthetic sample shipped inside the jar (the repository's {@code data-samples/}, under
- * {@code scrutineer-sample/}), copied to a temporary folder so it can be read like any input.
+ * The synthetic sample shipped inside the jar (the repository's {@code data-samples/}, under {@code
+ * scrutineer-sample/}), copied to a temporary folder so it can be read like any input.
  */
 final class SampleData {
   private static final String ROOT = "scrutineer-sample";
@@ -34,13 +34,26 @@ final class SampleData {
         }
       }
       if (!Files.exists(target.resolve("sample.json"))) {
-        throw new IllegalStateException("The sample is not in this build (no " + ROOT + "/sample.json)");
+        throw new IllegalStateException(
+            "The sample is not in this build (no " + ROOT + "/sample.json)");
       }
       return target;
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot extract the sample", e);
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /** Deletes an extracted sample folder. */
+  static void delete(Path folder) {
+    try (Stream<Path> files = Files.walk(folder)) {
+      for (Path path :
+          (Iterable<Path>) files.sorted(java.util.Comparator.reverseOrder())::iterator) {
+        Files.deleteIfExists(path);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot delete " + folder, e);
     }
   }
 

@@ -15,7 +15,8 @@ public final class Scrutineer {
   private Scrutineer() {}
 
   /** Runs the command line and returns its exit code, writing to {@code out} and {@code err}. */
-  public static int execute(PrintWriter out, PrintWriter err, SparkSessions sessions, String... args) {
+  public static int execute(
+      PrintWriter out, PrintWriter err, SparkSessions sessions, String... args) {
     CommandLine cmd = new CommandLine(new Scrutineer(), new Factory(sessions));
     cmd.setOut(out);
     cmd.setErr(err);

@@ -17,7 +17,10 @@ final class VersionProvider implements CommandLine.IVersionProvider {
     }
     return new String[] {
       "scrutineer " + p.getProperty("scrutineer.version", "unknown"),
-      "Apache Spark " + p.getProperty("spark.version", "unknown") + ", Java " + System.getProperty("java.version")
+      "Apache Spark "
+          + p.getProperty("spark.version", "unknown")
+          + ", Java "
+          + System.getProperty("java.version")
     };
   }
 }

@@ -15,19 +15,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Black-box tests of the command line: every exit path, with what it prints. */
 class CommandLineTest {
-  /** One shared local session for the JVM; commands never stop it. */
+  /** The production session settings on two cores, shared across the JVM: never stopped. */
   static final SparkSessions SHARED =
       new SparkSessions() {
         @Override
         public SparkSession open(String master) {
-          return SparkSession.builder()
-              .master("local[2]")
-              .config("spark.ui.enabled", "false")
-              .config("spark.sql.shuffle.partitions", "2")
-              .config("spark.sql.session.timeZone", "UTC")
-              .config("spark.driver.host", "127.0.0.1")
-              .config("spark.driver.bindAddress", "127.0.0.1")
-              .getOrCreate();
+          return SparkSessions.DEFAULT.open("local[2]");
         }
 
         @Override
@@ -45,7 +38,8 @@ class CommandLineTest {
 
     assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
     assertThat(out.toString()).contains("discover", "read", "rows read =", "write", "Done:");
-    for (String table : new String[] {"disproportionality", "outcomes", "missing_data", "coverage", "rejects"}) {
+    for (String table :
+        new String[] {"disproportionality", "outcomes", "missing_data", "coverage", "rejects"}) {
       assertThat(dir.resolve(table + ".csv")).exists();
       assertThat(dir.resolve(table)).isDirectory();
     }
@@ -54,10 +48,12 @@ class CommandLineTest {
 
   @Test
   void badArgumentsExitTwoWithOneClearLine() {
-    assertThat(run("run", "--sample", "--from", "2020-13", "--out", dir.toString())).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(run("run", "--sample", "--from", "2020-13", "--out", dir.toString()))
+        .isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(err.toString()).contains("Invalid value for --from: '2020-13' (must be YYYY-MM)");
 
-    assertThat(run("run", "--sample", "--reference-group", "Purple")).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(run("run", "--sample", "--reference-group", "Purple"))
+        .isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(err.toString()).contains("Invalid ethnic group: 'Purple'");
 
     assertThat(run("run", "--out", dir.toString())).isEqualTo(ExitCodes.BAD_INPUT);
@@ -68,7 +64,13 @@ class CommandLineTest {
 
   @Test
   void unreadableInputExitsTwoNamingTheFile() throws IOException {
-    assertThat(run("run", "--stop-search", dir.resolve("absent").toString(), "--out", dir.resolve("o").toString()))
+    assertThat(
+            run(
+                "run",
+                "--stop-search",
+                dir.resolve("absent").toString(),
+                "--out",
+                dir.resolve("o").toString()))
         .isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(err.toString()).contains("Input error: Input not found:").contains("absent");
 
@@ -76,9 +78,17 @@ class CommandLineTest {
     Files.writeString(wrong, "Type,When\nPerson search,yesterday\n");
     assertThat(run("run", "--stop-search", wrong.toString(), "--out", dir.resolve("o").toString()))
         .isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(err.toString()).contains("2020-06-kent-stop-and-search.csv line 1: not the data.police.uk");
+    assertThat(err.toString())
+        .contains("2020-06-kent-stop-and-search.csv line 1: not the data.police.uk");
 
-    assertThat(run("run", "--sample", "--population", dir.resolve("none.csv").toString(), "--out", dir.resolve("o").toString()))
+    assertThat(
+            run(
+                "run",
+                "--sample",
+                "--population",
+                dir.resolve("none.csv").toString(),
+                "--out",
+                dir.resolve("o").toString()))
         .isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(err.toString()).contains("File not found").contains("none.csv");
   }
@@ -108,10 +118,14 @@ class CommandLineTest {
           @Override
           public void close(SparkSession spark) {}
         };
-    int code = Scrutineer.execute(new PrintWriter(out, true), new PrintWriter(err, true), broken, "run", "--sample");
+    int code =
+        Scrutineer.execute(
+            new PrintWriter(out, true), new PrintWriter(err, true), broken, "run", "--sample");
 
     assertThat(code).isEqualTo(ExitCodes.UNEXPECTED);
-    assertThat(err.toString()).contains("IllegalStateException: simulated failure").contains("\tat ");
+    assertThat(err.toString())
+        .contains("IllegalStateException: simulated failure")
+        .contains("\tat ");
   }
 
   @Test
@@ -126,7 +140,15 @@ class CommandLineTest {
          "area-lookup": "population/lad22-csp22-pfa22-lookup-synthetic.csv", "out": "from-config"}
         """);
 
-    int code = run("run", "--config", config.toString(), "--from", "2022-06", "--max-reject-fraction", "0.5");
+    int code =
+        run(
+            "run",
+            "--config",
+            config.toString(),
+            "--from",
+            "2022-06",
+            "--max-reject-fraction",
+            "0.5");
 
     assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
     JsonNode manifest = manifest(dir.resolve("in/from-config"));
@@ -137,12 +159,14 @@ class CommandLineTest {
     Files.writeString(config, "{\"stop-serch\": [\"x\"]}");
     assertThat(run("run", "--config", config.toString())).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(err.toString()).contains("unknown setting 'stop-serch'");
-    assertThat(run("run", "--config", config.toString(), "--sample")).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(run("run", "--config", config.toString(), "--sample"))
+        .isEqualTo(ExitCodes.BAD_INPUT);
   }
 
   @Test
   void generateWritesASampleAndVersionAnswers() {
-    assertThat(run("generate", "--out", dir.toString(), "--seed", "7", "--to", "2022-06")).isEqualTo(ExitCodes.OK);
+    assertThat(run("generate", "--out", dir.toString(), "--seed", "7", "--to", "2022-06"))
+        .isEqualTo(ExitCodes.OK);
     assertThat(dir.resolve("ground-truth.json")).exists();
     assertThat(dir.resolve("police-uk/2022-06/2022-06-northmoor-stop-and-search.csv")).exists();
     assertThat(run("--version")).isEqualTo(ExitCodes.OK);

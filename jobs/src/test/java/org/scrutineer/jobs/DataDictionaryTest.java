@@ -22,7 +22,9 @@ class DataDictionaryTest {
           int end = readme.indexOf("\n### ", start + 1);
           String section = end < 0 ? readme.substring(start) : readme.substring(start, end);
           for (StructField field : schema.fields()) {
-            assertThat(section).as("%s.%s", table, field.name()).contains("| `" + field.name() + "` |");
+            assertThat(section)
+                .as("%s.%s", table, field.name())
+                .contains("| `" + field.name() + "` |");
           }
         });
   }

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scrutineer.pipeline.generate.SyntheticSample;
 
-/** data-samples/ is exactly what {@code generate} writes with its defaults, so it cannot go stale. */
+/**
+ * data-samples/ is exactly what {@code generate} writes with its defaults, so it cannot go stale.
+ */
 class ShippedSampleTest {
   @TempDir Path dir;
 
@@ -23,7 +25,9 @@ class ShippedSampleTest {
     List<Path> generated = files(dir);
     assertThat(files(shipped)).containsExactlyInAnyOrderElementsOf(generated);
     for (Path file : generated) {
-      assertThat(Files.mismatch(dir.resolve(file), shipped.resolve(file))).as(file.toString()).isEqualTo(-1L);
+      assertThat(Files.mismatch(dir.resolve(file), shipped.resolve(file)))
+          .as(file.toString())
+          .isEqualTo(-1L);
     }
   }
 

@@ -42,9 +42,11 @@ public record RunConfig(
     mappings = List.copyOf(Objects.requireNonNull(mappings, "mappings"));
     Objects.requireNonNull(out, "out");
     Objects.requireNonNull(report, "report");
-    populationFormat = populationFormat == null ? PopulationReader.Format.ONS_TS021 : populationFormat;
+    populationFormat =
+        populationFormat == null ? PopulationReader.Format.ONS_TS021 : populationFormat;
     if (stopSearch.isEmpty()) {
-      throw new IllegalArgumentException("No input: give at least one --stop-search path (or --sample)");
+      throw new IllegalArgumentException(
+          "No input: give at least one --stop-search path (or --sample)");
     }
     if (from != null && to != null && from.isAfter(to)) {
       throw new IllegalArgumentException(

@@ -91,7 +91,8 @@ public final class ScrutineerRun {
       mappings.add(readMapping(mapping, conf));
     }
     InputDiscovery.Discovered discovered =
-        InputDiscovery.discover(config.stopSearch(), mappings, registry, conf, config.from(), config.to());
+        InputDiscovery.discover(
+            config.stopSearch(), mappings, registry, conf, config.from(), config.to());
     if (discovered.files().isEmpty()) {
       throw new InputException(
           String.format(
@@ -106,35 +107,46 @@ public final class ScrutineerRun {
         "discover",
         String.format(
             "%,d files (%,d bytes); %,d outside the window; %,d other files ignored",
-            discovered.files().size(), bytes, discovered.outsideWindow().size(), discovered.ignored().size()));
+            discovered.files().size(),
+            bytes,
+            discovered.outsideWindow().size(),
+            discovered.ignored().size()));
 
     AreaLookup lookup =
-        config.areaLookup() == null ? null : AreaLookup.read(ReferenceTable.file(config.areaLookup(), conf));
+        config.areaLookup() == null
+            ? null
+            : AreaLookup.read(ReferenceTable.file(config.areaLookup(), conf));
     PopulationTable population = null;
     List<String> incompleteForces = List.of();
     if (config.population() != null) {
       population =
-          PopulationReader.read(ReferenceTable.file(config.population(), conf), config.populationFormat());
+          PopulationReader.read(
+              ReferenceTable.file(config.population(), conf), config.populationFormat());
       if (lookup != null) {
         PopulationTable.RollUp rollUp = population.rollUpForces(lookup);
         population = rollUp.table();
         incompleteForces = rollUp.incompleteForceAreas();
       }
-      progress.stage("population", String.format("%,d areas from %s", population.size(), config.population()));
+      progress.stage(
+          "population", String.format("%,d areas from %s", population.size(), config.population()));
     }
 
     Dataset<Row> validated =
-        StopSearchRecords.standardize(RawRecords.read(spark, discovered.files(), registry, false), registry);
+        StopSearchRecords.standardize(
+            RawRecords.read(spark, discovered.files(), registry, false), registry);
     // The records are read once, into small counts; only rejects and unmapped labels, when there
     // are any, are read again.
-    Dataset<Row> recordCounts = EventCounts.recordCounts(validated).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> recordCounts =
+        EventCounts.recordCounts(validated).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       List<FileSummary> files = FileSummaries.collect(recordCounts, discovered.files());
       List<FileSummary> badHeaders = files.stream().filter(f -> f.headerProblem() != null).toList();
       if (!badHeaders.isEmpty()) {
         throw new InputException(
             badHeaders.get(0).headerProblem()
-                + (badHeaders.size() > 1 ? String.format(" (and %d more files)", badHeaders.size() - 1) : ""));
+                + (badHeaders.size() > 1
+                    ? String.format(" (and %d more files)", badHeaders.size() - 1)
+                    : ""));
       }
       long read = files.stream().mapToLong(FileSummary::rowsRead).sum();
       long accepted = files.stream().mapToLong(FileSummary::accepted).sum();
@@ -157,17 +169,37 @@ public final class ScrutineerRun {
         coverage.submitted(force).forEach(m -> submitted.add(force + " " + m));
       }
       CellCounts counts =
-          new CellCounts(EventCounts.cellCounts(recordCounts, submitted, Power.STOP_SEARCH.code()).collectAsList());
+          new CellCounts(
+              EventCounts.cellCounts(recordCounts, submitted, Power.STOP_SEARCH.code())
+                  .collectAsList());
       List<Cell> cells = CellPlan.cells(coverage, counts, registry, lookup, population);
-      List<Cell> forceMonths = cells.stream()
-          .filter(c -> c.level().equals(EventCounts.FORCE_LEVEL) && c.periodType().equals(Periods.MONTH))
-          .toList();
-      long rowsCounted = forceMonths.stream().mapToLong(c -> counts.total(c.key(), EventCounts.RECORDS)).sum();
+      List<Cell> forceMonths =
+          cells.stream()
+              .filter(
+                  c ->
+                      c.level().equals(EventCounts.FORCE_LEVEL)
+                          && c.periodType().equals(Periods.MONTH))
+              .toList();
+      long rowsCounted =
+          forceMonths.stream().mapToLong(c -> counts.total(c.key(), EventCounts.RECORDS)).sum();
       long personSearches =
-          forceMonths.stream().mapToLong(c -> counts.total(c.key(), EventCounts.PERSON_SEARCHES)).sum();
+          forceMonths.stream()
+              .mapToLong(c -> counts.total(c.key(), EventCounts.PERSON_SEARCHES))
+              .sum();
       long unmappedCount = 0;
       for (String field : UnmappedValues.FIELDS) {
         unmappedCount += forceMonths.stream().mapToLong(c -> counts.total(c.key(), field)).sum();
+      }
+      List<String> withoutDenominator = new ArrayList<>(incompleteForces);
+      if (population != null) {
+        for (String force : coverage.forces()) {
+          Force known = registry.find(force).orElseThrow();
+          if (known.residentPopulation()
+              && population.area(known.areaCode()) == null
+              && !withoutDenominator.contains(known.areaCode())) {
+            withoutDenominator.add(known.areaCode());
+          }
+        }
       }
       progress.stage(
           "count",
@@ -190,50 +222,89 @@ public final class ScrutineerRun {
       List<Row> coverageRows = coverage.rows(registry);
       List<UnmappedValues.Value> unmapped =
           unmappedCount == 0 ? List.of() : UnmappedValues.collect(accepted(validated, submitted));
-      progress.stage("statistics", String.format("%,d disproportionality rows", disproportionality.size()));
+      progress.stage(
+          "statistics",
+          String.format(
+              "%,d disproportionality rows%s",
+              disproportionality.size(),
+              population == null
+                  ? "; no --population: counts without rates"
+                  : withoutDenominator.isEmpty()
+                      ? ""
+                      : "; no denominator for force areas " + withoutDenominator));
 
       TableWriter writer = new TableWriter(spark, config.out());
       List<TableWriter.Written> outputs = new ArrayList<>();
-      outputs.add(writer.write(OutputSchemas.DISPROPORTIONALITY, OutputSchemas.DISPROPORTIONALITY_SCHEMA, disproportionality));
+      outputs.add(
+          writer.write(
+              OutputSchemas.DISPROPORTIONALITY,
+              OutputSchemas.DISPROPORTIONALITY_SCHEMA,
+              disproportionality));
       outputs.add(writer.write(OutputSchemas.OUTCOMES, OutputSchemas.OUTCOMES_SCHEMA, outcomes));
-      outputs.add(writer.write(OutputSchemas.MISSING_DATA, OutputSchemas.MISSING_DATA_SCHEMA, missing));
-      outputs.add(writer.write(OutputSchemas.COVERAGE, OutputSchemas.COVERAGE_SCHEMA, coverageRows));
+      outputs.add(
+          writer.write(OutputSchemas.MISSING_DATA, OutputSchemas.MISSING_DATA_SCHEMA, missing));
+      outputs.add(
+          writer.write(OutputSchemas.COVERAGE, OutputSchemas.COVERAGE_SCHEMA, coverageRows));
       outputs.add(
           rejected == 0
               ? writer.write(OutputSchemas.REJECTS, OutputSchemas.REJECTS_SCHEMA, List.of())
               : writer.write(
                   OutputSchemas.REJECTS,
-                  rejects(StopSearchRecords.standardize(
-                      RawRecords.read(spark, discovered.files(), registry, true), registry), discovered.files()),
+                  rejects(
+                      StopSearchRecords.standardize(
+                          RawRecords.read(spark, discovered.files(), registry, true), registry),
+                      discovered.files()),
                   rejected));
       progress.stage("write", String.format("%d tables to %s", outputs.size(), config.out()));
 
       List<String> failed = new ArrayList<>();
       List<Map<String, Object>> gates = new ArrayList<>();
-      gate(gates, failed, "rejected rows", rejected, read, config.maxRejectFraction(),
+      gate(
+          gates,
+          failed,
+          "rejected rows",
+          rejected,
+          read,
+          config.maxRejectFraction(),
           "see rejects.csv for every rejected row with its file, line and reason");
-      for (String field : List.of(Columns.SELF_DEFINED_ETHNICITY, Columns.OFFICER_DEFINED_ETHNICITY)) {
-        long n = unmapped.stream().filter(v -> v.field().equals(field)).mapToLong(UnmappedValues.Value::count).sum();
-        gate(gates, failed, "unmapped " + field.replace('_', ' ') + " labels", n, personSearches,
-            config.maxUnmappedFraction(), "add the labels to a mapping's values, or fix the source; see manifest.json unmapped_values");
+      for (String field :
+          List.of(Columns.SELF_DEFINED_ETHNICITY, Columns.OFFICER_DEFINED_ETHNICITY)) {
+        long n =
+            unmapped.stream()
+                .filter(v -> v.field().equals(field))
+                .mapToLong(UnmappedValues.Value::count)
+                .sum();
+        gate(
+            gates,
+            failed,
+            "unmapped " + field.replace('_', ' ') + " labels",
+            n,
+            personSearches,
+            config.maxUnmappedFraction(),
+            "add the labels to a mapping's values, or fix the source; see manifest.json unmapped_values");
       }
 
       Map<String, Object> manifest = new LinkedHashMap<>();
       manifest.put("tool", tool(spark));
-      manifest.put("run", Map.of(
-          "started", started.toString(),
-          "finished", Instant.now().toString(),
-          "elapsed_seconds", progress.elapsed(),
-          "spark_master", spark.sparkContext().master()));
+      manifest.put(
+          "run",
+          Map.of(
+              "started", started.toString(),
+              "finished", Instant.now().toString(),
+              "elapsed_seconds", progress.elapsed(),
+              "spark_master", spark.sparkContext().master()));
       manifest.put("settings", settings(config));
-      manifest.put("window", Map.of("from", coverage.from().toString(), "to", coverage.to().toString()));
+      manifest.put(
+          "window", Map.of("from", coverage.from().toString(), "to", coverage.to().toString()));
       manifest.put("reconciliation", reconciliation(read, accepted, rejected, rowsCounted));
       manifest.put("inputs", inputs(files));
       manifest.put("reference_files", referenceFiles(config, conf));
-      manifest.put("skipped_outside_window", discovered.outsideWindow().stream().map(SourceFile::path).toList());
+      manifest.put(
+          "skipped_outside_window",
+          discovered.outsideWindow().stream().map(SourceFile::path).toList());
       manifest.put("ignored_files", discovered.ignored());
       manifest.put("unmapped_values", unmapped);
-      manifest.put("force_areas_without_denominator", incompleteForces);
+      manifest.put("force_areas_without_denominator", withoutDenominator);
       manifest.put("decisions", decisions(accepted, rowsCounted, personSearches));
       manifest.put("reject_rules", rejectRules());
       manifest.put("gates", gates);
@@ -243,7 +314,8 @@ public final class ScrutineerRun {
       String manifestPath = writer.writeText("manifest.json", json(manifest));
       progress.stage("manifest", manifestPath);
 
-      RunResult result = new RunResult(read, accepted, rejected, rowsCounted, outputs, manifestPath, failed);
+      RunResult result =
+          new RunResult(read, accepted, rejected, rowsCounted, outputs, manifestPath, failed);
       if (!failed.isEmpty()) {
         throw new DataQualityException(String.join("; ", failed));
       }
@@ -262,20 +334,32 @@ public final class ScrutineerRun {
   }
 
   private static Dataset<Row> rejects(Dataset<Row> validated, List<SourceFile> files) {
-    Column paths = org.apache.spark.sql.functions.array(
-        files.stream().map(f -> org.apache.spark.sql.functions.lit(f.path())).toArray(Column[]::new));
+    Column paths =
+        org.apache.spark.sql.functions.array(
+            files.stream()
+                .map(f -> org.apache.spark.sql.functions.lit(f.path()))
+                .toArray(Column[]::new));
     Column rule = null;
     for (RejectReason reason : RejectReason.values()) {
-      Column when = org.apache.spark.sql.functions.when(
-          col(Columns.REJECT_REASON).equalTo(reason.name()), reason.rule());
-      rule = rule == null ? when : rule.when(col(Columns.REJECT_REASON).equalTo(reason.name()), reason.rule());
+      Column when =
+          org.apache.spark.sql.functions.when(
+              col(Columns.REJECT_REASON).equalTo(reason.name()), reason.rule());
+      rule =
+          rule == null
+              ? when
+              : rule.when(col(Columns.REJECT_REASON).equalTo(reason.name()), reason.rule());
     }
     return validated
         .where(col(Columns.RECORD_TYPE).equalTo(RawSchema.RECORD))
         .where(col(Columns.REJECT_REASON).isNotNull())
         .select(
             org.apache.spark.sql.functions.lit(Power.STOP_SEARCH.code()).as("power"),
-            org.apache.spark.sql.functions.element_at(paths, col(Columns.FILE_INDEX).plus(1)).as("source_file"),
+            org.apache
+                .spark
+                .sql
+                .functions
+                .element_at(paths, col(Columns.FILE_INDEX).plus(1))
+                .as("source_file"),
             col(Columns.LINE_NUMBER).as("line_number"),
             col(Columns.REJECT_REASON).as("reason"),
             rule.as("rule"),
@@ -285,7 +369,13 @@ public final class ScrutineerRun {
   }
 
   private static void gate(
-      List<Map<String, Object>> gates, List<String> failed, String name, long count, long of, double limit, String hint) {
+      List<Map<String, Object>> gates,
+      List<String> failed,
+      String name,
+      long count,
+      long of,
+      double limit,
+      String hint) {
     double share = of == 0 ? 0 : (double) count / of;
     boolean passed = share <= limit;
     Map<String, Object> gate = new LinkedHashMap<>();
@@ -297,8 +387,10 @@ public final class ScrutineerRun {
     gate.put("passed", passed);
     gates.add(gate);
     if (!passed) {
-      failed.add(String.format("%,d of %,d %s (%.2f%%) exceeds the limit of %.2f%%: %s",
-          count, of, name, 100 * share, 100 * limit, hint));
+      failed.add(
+          String.format(
+              "%,d of %,d %s (%.2f%%) exceeds the limit of %.2f%%: %s",
+              count, of, name, 100 * share, 100 * limit, hint));
     }
   }
 
@@ -309,7 +401,8 @@ public final class ScrutineerRun {
     } catch (java.io.FileNotFoundException e) {
       throw new InputException("Mapping not found: " + path, e);
     } catch (IOException e) {
-      throw new InputException(String.format("Cannot read mapping %s: %s", path, e.getMessage()), e);
+      throw new InputException(
+          String.format("Cannot read mapping %s: %s", path, e.getMessage()), e);
     }
   }
 
@@ -349,7 +442,8 @@ public final class ScrutineerRun {
     return settings;
   }
 
-  private static Map<String, Object> reconciliation(long read, long accepted, long rejected, long counted) {
+  private static Map<String, Object> reconciliation(
+      long read, long accepted, long rejected, long counted) {
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("rows_read", read);
     r.put("rows_accepted", accepted);
@@ -394,22 +488,27 @@ public final class ScrutineerRun {
       roles.put(config.forces(), "forces");
     }
     config.mappings().forEach(m -> roles.put(m, "mapping"));
-    roles.forEach((path, role) -> {
-      Map<String, Object> file = new LinkedHashMap<>();
-      file.put("role", role);
-      file.put("path", path);
-      file.put("sha256", sha256(path, conf));
-      files.add(file);
-    });
+    roles.forEach(
+        (path, role) -> {
+          Map<String, Object> file = new LinkedHashMap<>();
+          file.put("role", role);
+          file.put("path", path);
+          file.put("sha256", sha256(path, conf));
+          files.add(file);
+        });
     return files;
   }
 
   private static List<String> decisions(long accepted, long counted, long personSearches) {
     return List.of(
-        String.format("%,d accepted rows counted; %,d accepted rows fall outside the window or the"
-            + " force's submitted months and are not counted", counted, accepted - counted),
-        String.format("%,d of the counted rows are person searches; vehicle-only searches are excluded"
-            + " from ethnicity rates, outcomes and person-field completeness", personSearches),
+        String.format(
+            "%,d accepted rows counted; %,d accepted rows fall outside the window or the"
+                + " force's submitted months and are not counted",
+            counted, accepted - counted),
+        String.format(
+            "%,d of the counted rows are person searches; vehicle-only searches are excluded"
+                + " from ethnicity rates, outcomes and person-field completeness",
+            personSearches),
         "police.uk records count in the month named by the file (the Date column is UTC)",
         "self-defined ethnicity (5+1) is the basis of every rate; blank, not stated and unmapped"
             + " values are Unknown and receive no denominator");
@@ -425,8 +524,10 @@ public final class ScrutineerRun {
 
   private static String sha256(String path, Configuration conf) {
     Path hadoopPath = new Path(path);
-    try (InputStream in = new DigestInputStream(hadoopPath.getFileSystem(conf).open(hadoopPath),
-        MessageDigest.getInstance("SHA-256"))) {
+    try (InputStream in =
+        new DigestInputStream(
+            hadoopPath.getFileSystem(conf).open(hadoopPath),
+            MessageDigest.getInstance("SHA-256"))) {
       in.transferTo(java.io.OutputStream.nullOutputStream());
       return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
     } catch (IOException e) {
@@ -438,10 +539,10 @@ public final class ScrutineerRun {
 
   private static String json(Object value) {
     try {
-      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value) + "\n";
+      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value)
+          + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }
-
 }

@@ -54,7 +54,9 @@ class EndToEndTest extends SparkTestBase {
     Path in = dir.resolve("in");
     RunConfig config =
         new RunConfig(
-            List.of(in.resolve("police-uk").toString(), in.resolve("extracts/eastmarch-stop-search-export.csv").toString()),
+            List.of(
+                in.resolve("police-uk").toString(),
+                in.resolve("extracts/eastmarch-stop-search-export.csv").toString()),
             List.of(in.resolve("extracts/eastmarch-mapping.json").toString()),
             in.resolve("population/census2021-ts021-synthetic.csv").toString(),
             PopulationReader.Format.ONS_TS021,
@@ -81,7 +83,13 @@ class EndToEndTest extends SparkTestBase {
     assertThat(result.rowsRejected()).isEqualTo(truth.rejects().size());
     Set<String> found =
         rejects.stream()
-            .map(r -> relative(r.getAs("source_file")) + "|" + r.getAs("line_number") + "|" + r.getAs("reason"))
+            .map(
+                r ->
+                    relative(r.getAs("source_file"))
+                        + "|"
+                        + r.getAs("line_number")
+                        + "|"
+                        + r.getAs("reason"))
             .collect(Collectors.toSet());
     assertThat(found).containsExactlyInAnyOrderElementsOf(truth.rejects());
     assertThat(rejects).allSatisfy(r -> assertThat((String) r.getAs("raw_text")).isNotBlank());
@@ -91,8 +99,11 @@ class EndToEndTest extends SparkTestBase {
   void forceEventsByGroupEqualTheDrawnCountsExactly() {
     for (SyntheticForce force : truth.forces()) {
       for (EthnicGroup group : EthnicGroup.values()) {
-        long expected = GroundTruth.sum(truth.personSearches(), force.slug(), null, IN_FY, group.label());
-        assertThat(cell(disproportionality, "force", force.code(), FY, group.label()).<Long>getAs("events"))
+        long expected =
+            GroundTruth.sum(truth.personSearches(), force.slug(), null, IN_FY, group.label());
+        assertThat(
+                cell(disproportionality, "force", force.code(), FY, group.label())
+                    .<Long>getAs("events"))
             .as("%s %s", force.slug(), group)
             .isEqualTo(expected);
       }
@@ -103,7 +114,8 @@ class EndToEndTest extends SparkTestBase {
   void monthlyCountsFollowTheFileMonthAcrossTheSummerTimeBoundary() {
     // Searches just after midnight on the 1st of a summer month carry the previous day's UTC date.
     for (String month : List.of("2022-04", "2022-07", "2022-10")) {
-      long expected = GroundTruth.sum(truth.personSearches(), "northmoor", null, month::equals, null);
+      long expected =
+          GroundTruth.sum(truth.personSearches(), "northmoor", null, month::equals, null);
       assertThat(cell(disproportionality, "force", "E23900001", month, "All").<Long>getAs("events"))
           .isEqualTo(expected);
     }
@@ -115,9 +127,12 @@ class EndToEndTest extends SparkTestBase {
       SyntheticArea first = force.districts().get(0);
       for (EthnicGroup group : List.of(EthnicGroup.BLACK, EthnicGroup.ASIAN, EthnicGroup.MIXED)) {
         boolean sameEverywhere =
-            force.districts().stream().allMatch(d -> d.ratios().get(group).equals(first.ratios().get(group)));
+            force.districts().stream()
+                .allMatch(d -> d.ratios().get(group).equals(first.ratios().get(group)));
         if (sameEverywhere) {
-          assertCovers(cell(disproportionality, "force", force.code(), FY, group.label()), first.ratios().get(group));
+          assertCovers(
+              cell(disproportionality, "force", force.code(), FY, group.label()),
+              first.ratios().get(group));
         }
       }
     }
@@ -131,8 +146,11 @@ class EndToEndTest extends SparkTestBase {
   void whiteRatesRecoverThePlantedRateLessTheHiddenShare() {
     for (SyntheticForce force : truth.forces()) {
       Row white = cell(disproportionality, "force", force.code(), FY, "White");
-      double planted = force.districts().get(0).whiteRatePer1000() * (1 - SyntheticSample.Settings.SAMPLE.hiddenShare());
-      assertThat(planted).isBetween(white.<Double>getAs("rate_ci_low"), white.<Double>getAs("rate_ci_high"));
+      double planted =
+          force.districts().get(0).whiteRatePer1000()
+              * (1 - SyntheticSample.Settings.SAMPLE.hiddenShare());
+      assertThat(planted)
+          .isBetween(white.<Double>getAs("rate_ci_low"), white.<Double>getAs("rate_ci_high"));
     }
   }
 
@@ -145,7 +163,12 @@ class EndToEndTest extends SparkTestBase {
             .orElseThrow();
     assertThat(august.<Boolean>getAs("submitted")).isFalse();
     assertThat(august.<Object>getAs("rows_accepted")).isNull();
-    assertThat(disproportionality.stream().filter(r -> r.getAs("period").equals("2022-08") && r.getAs("force").equals("southvale")))
+    assertThat(
+            disproportionality.stream()
+                .filter(
+                    r ->
+                        r.getAs("period").equals("2022-08")
+                            && r.getAs("force").equals("southvale")))
         .isEmpty();
     Row year = cell(disproportionality, "force", "E23900002", FY, "Black");
     assertThat(year.<Integer>getAs("months_submitted")).isEqualTo(11);
@@ -153,7 +176,8 @@ class EndToEndTest extends SparkTestBase {
     Row whole = cell(disproportionality, "force", "E23900001", FY, "Black");
     assertThat(whole.<Boolean>getAs("period_complete")).isTrue();
     // Annualised over the 11 submitted months.
-    assertThat(year.<Double>getAs("exposure_person_years")).isCloseTo(year.<Long>getAs("population") * 11 / 12.0, within(1e-6));
+    assertThat(year.<Double>getAs("exposure_person_years"))
+        .isCloseTo(year.<Long>getAs("population") * 11 / 12.0, within(1e-6));
   }
 
   @Test
@@ -161,13 +185,19 @@ class EndToEndTest extends SparkTestBase {
     for (SyntheticForce force : truth.forces()) {
       Row row =
           missing.stream()
-              .filter(r -> r.getAs("area_code").equals(force.code()) && r.getAs("period").equals(FY)
-                  && r.getAs("field").equals("self_defined_ethnicity"))
+              .filter(
+                  r ->
+                      r.getAs("area_code").equals(force.code())
+                          && r.getAs("period").equals(FY)
+                          && r.getAs("field").equals("self_defined_ethnicity"))
               .findFirst()
               .orElseThrow();
-      assertThat(row.<Long>getAs("not_stated")).isEqualTo(forceMonthSum(truth.notStated(), force.slug()));
-      assertThat(row.<Long>getAs("blank")).isEqualTo(forceMonthSum(truth.blankEthnicity(), force.slug()));
-      assertThat(row.<Long>getAs("unmapped")).isEqualTo(forceMonthSum(truth.unmappedEthnicity(), force.slug()));
+      assertThat(row.<Long>getAs("not_stated"))
+          .isEqualTo(forceMonthSum(truth.notStated(), force.slug()));
+      assertThat(row.<Long>getAs("blank"))
+          .isEqualTo(forceMonthSum(truth.blankEthnicity(), force.slug()));
+      assertThat(row.<Long>getAs("unmapped"))
+          .isEqualTo(forceMonthSum(truth.unmappedEthnicity(), force.slug()));
       long unknown = cell(disproportionality, "force", force.code(), FY, "Unknown").getAs("events");
       assertThat(row.<Long>getAs("missing")).isEqualTo(unknown);
     }
@@ -181,15 +211,19 @@ class EndToEndTest extends SparkTestBase {
         assertThat(row.<Long>getAs("arrests"))
             .isEqualTo(GroundTruth.sum(truth.arrests(), force.slug(), null, IN_FY, group.label()));
         assertThat(row.<Long>getAs("linked_finds"))
-            .isEqualTo(GroundTruth.sum(truth.linkedFinds(), force.slug(), null, IN_FY, group.label()));
+            .isEqualTo(
+                GroundTruth.sum(truth.linkedFinds(), force.slug(), null, IN_FY, group.label()));
         assertThat(row.<Long>getAs("outcome_known"))
-            .isEqualTo(GroundTruth.sum(truth.outcomeKnown(), force.slug(), null, IN_FY, group.label()));
+            .isEqualTo(
+                GroundTruth.sum(truth.outcomeKnown(), force.slug(), null, IN_FY, group.label()));
       }
       // Planted arrest share: 9% for Black people against 14% for White people.
       Row black = cell(outcomes, "force", force.code(), FY, "Black");
       if (black.getAs("arrest_rate_ratio") != null) {
         assertThat(9 / 14.0)
-            .isBetween(black.<Double>getAs("arrest_rate_ratio_ci_low"), black.<Double>getAs("arrest_rate_ratio_ci_high"));
+            .isBetween(
+                black.<Double>getAs("arrest_rate_ratio_ci_low"),
+                black.<Double>getAs("arrest_rate_ratio_ci_high"));
       } else {
         assertThat(black.<Long>getAs("arrests")).isLessThan(10);
       }
@@ -200,13 +234,21 @@ class EndToEndTest extends SparkTestBase {
   void districtsOfTheExtractAreReportedWithTheirOwnDenominators() {
     for (SyntheticArea district : truth.forces().get(2).districts()) {
       Row white = cell(disproportionality, "district", district.code(), FY, "White");
-      assertThat(white.<Long>getAs("population")).isEqualTo(district.population().get(EthnicGroup.WHITE));
+      assertThat(white.<Long>getAs("population"))
+          .isEqualTo(district.population().get(EthnicGroup.WHITE));
       assertThat(white.<Long>getAs("events"))
-          .isEqualTo(GroundTruth.sum(truth.personSearches(), "eastmarch", district.code(), IN_FY, "White"));
+          .isEqualTo(
+              GroundTruth.sum(
+                  truth.personSearches(), "eastmarch", district.code(), IN_FY, "White"));
       assertThat((String) white.getAs("area_name")).isEqualTo(district.name());
     }
-    assertThat(disproportionality.stream().filter(r -> r.getAs("geography_level").equals("district")
-        && r.getAs("force").equals("northmoor"))).isEmpty();
+    assertThat(
+            disproportionality.stream()
+                .filter(
+                    r ->
+                        r.getAs("geography_level").equals("district")
+                            && r.getAs("force").equals("northmoor")))
+        .isEmpty();
   }
 
   @Test
@@ -238,7 +280,8 @@ class EndToEndTest extends SparkTestBase {
           .isEqualTo(input.get("rows_accepted").asLong() + input.get("rows_rejected").asLong());
     }
     assertThat(manifest.at("/unmapped_values/0/value").asText()).isEqualTo("White - Cornish");
-    assertThat(Files.readString(dir.resolve("out/disproportionality.csv"))).startsWith("\uFEFFpower,");
+    assertThat(Files.readString(dir.resolve("out/disproportionality.csv")))
+        .startsWith("\uFEFFpower,");
   }
 
   private static long forceMonthSum(java.util.Map<String, Long> counts, String force) {
@@ -257,8 +300,10 @@ class EndToEndTest extends SparkTestBase {
   private static Row cell(List<Row> rows, String level, String area, String period, String group) {
     List<Row> found = new ArrayList<>();
     for (Row r : rows) {
-      if (r.getAs("geography_level").equals(level) && r.getAs("area_code").equals(area)
-          && r.getAs("period").equals(period) && r.getAs("ethnic_group").equals(group)) {
+      if (r.getAs("geography_level").equals(level)
+          && r.getAs("area_code").equals(area)
+          && r.getAs("period").equals(period)
+          && r.getAs("ethnic_group").equals(group)) {
         found.add(r);
       }
     }

@@ -16,6 +16,7 @@ import static org.scrutineer.pipeline.schema.Columns.ARREST;
 import static org.scrutineer.pipeline.schema.Columns.DISTRICT;
 import static org.scrutineer.pipeline.schema.Columns.ETHNIC_GROUP;
 import static org.scrutineer.pipeline.schema.Columns.FILE_BYTES;
+import static org.scrutineer.pipeline.schema.Columns.FILE_INDEX;
 import static org.scrutineer.pipeline.schema.Columns.FILE_ROWS;
 import static org.scrutineer.pipeline.schema.Columns.FILE_SHA256;
 import static org.scrutineer.pipeline.schema.Columns.FORCE;
@@ -32,7 +33,6 @@ import static org.scrutineer.pipeline.schema.Columns.PERSON_SEARCH;
 import static org.scrutineer.pipeline.schema.Columns.POWER;
 import static org.scrutineer.pipeline.schema.Columns.RECORD_TYPE;
 import static org.scrutineer.pipeline.schema.Columns.REJECT_REASON;
-import static org.scrutineer.pipeline.schema.Columns.FILE_INDEX;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,17 +49,17 @@ import org.scrutineer.pipeline.standardize.MissingField;
  * Counts records for every reporting cell, in two small steps so the records are read once.
  *
  * <p>{@link #recordCounts} reads the validated raw layer once and counts it by file, record type,
- * reject reason, force, month, district and self-defined ethnic group, carrying each file's
- * summary (rows, bytes, hash). The result is small (thousands of rows) and is what the caller
- * persists. {@link #cellCounts} then sums it into reporting cells: each accepted record counts in
- * its month and its financial year, for its force and (when it has one) its district.
+ * reject reason, force, month, district and self-defined ethnic group, carrying each file's summary
+ * (rows, bytes, hash). The result is small (thousands of rows) and is what the caller persists.
+ * {@link #cellCounts} then sums it into reporting cells: each accepted record counts in its month
+ * and its financial year, for its force and (when it has one) its district.
  *
  * <p>Measures, all over person searches except {@code records} and the missing-data counts of
  * fields counted over all searches: {@code records}, {@code person_searches}, {@code arrests},
- * {@code outcome_known}, {@code any_action}, {@code link_known}, {@code linked_finds}, and for
- * each {@link MissingField} {@code <field>_blank}, {@code <field>_not_stated},
- * {@code <field>_unmapped}. Cells with no records do not appear; the caller fills zeros only for
- * periods the coverage says were submitted.
+ * {@code outcome_known}, {@code any_action}, {@code link_known}, {@code linked_finds}, and for each
+ * {@link MissingField} {@code <field>_blank}, {@code <field>_not_stated}, {@code <field>_unmapped}.
+ * Cells with no records do not appear; the caller fills zeros only for periods the coverage says
+ * were submitted.
  */
 public final class EventCounts {
   /** {@code geography_level} of a police force area. */
@@ -78,7 +78,8 @@ public final class EventCounts {
 
   /** The key columns of {@link #recordCounts}. */
   public static final List<String> RECORD_KEYS =
-      List.of(FILE_INDEX, RECORD_TYPE, REJECT_REASON, FORCE, FORCE_CODE, MONTH, DISTRICT, ETHNIC_GROUP);
+      List.of(
+          FILE_INDEX, RECORD_TYPE, REJECT_REASON, FORCE, FORCE_CODE, MONTH, DISTRICT, ETHNIC_GROUP);
 
   /** The key columns of {@link #cellCounts}, in order. */
   public static final List<String> KEYS =
@@ -102,7 +103,8 @@ public final class EventCounts {
    */
   public static Dataset<Row> recordCounts(Dataset<Row> validated) {
     List<Column> aggregates = new ArrayList<>();
-    MEASURES.forEach((name, condition) -> aggregates.add(sum(when(condition, 1L).otherwise(0L)).as(name)));
+    MEASURES.forEach(
+        (name, condition) -> aggregates.add(sum(when(condition, 1L).otherwise(0L)).as(name)));
     List<Column> keys = new ArrayList<>();
     RECORD_KEYS.forEach(key -> keys.add(col(key)));
     keys.add(col(FILE_ROWS));
@@ -122,7 +124,8 @@ public final class EventCounts {
    *     (outside the window or an extract's stated coverage) are left out
    * @param power the power code written in the {@code power} column
    */
-  public static Dataset<Row> cellCounts(Dataset<Row> recordCounts, List<String> submitted, String power) {
+  public static Dataset<Row> cellCounts(
+      Dataset<Row> recordCounts, List<String> submitted, String power) {
     Column y = col(MONTH).substr(1, 4).cast(DataTypes.IntegerType);
     Column m = col(MONTH).substr(6, 2).cast(DataTypes.IntegerType);
     Column fyStart = when(m.geq(4), y).otherwise(y.minus(1));
@@ -168,8 +171,11 @@ public final class EventCounts {
     measures.put(LINKED_FINDS, person.and(col(LINKED_FIND)));
     for (MissingField field : MissingField.values()) {
       Column inScope = field.personOnly() ? person : col(RECORD_TYPE).equalTo("record");
-      for (FieldStatus status : List.of(FieldStatus.BLANK, FieldStatus.NOT_STATED, FieldStatus.UNMAPPED)) {
-        measures.put(missingColumn(field, status), inScope.and(col(field.statusColumn()).equalTo(status.code())));
+      for (FieldStatus status :
+          List.of(FieldStatus.BLANK, FieldStatus.NOT_STATED, FieldStatus.UNMAPPED)) {
+        measures.put(
+            missingColumn(field, status),
+            inScope.and(col(field.statusColumn()).equalTo(status.code())));
       }
     }
     return java.util.Collections.unmodifiableMap(measures);

@@ -27,21 +27,22 @@ import org.scrutineer.pipeline.ingest.PoliceUkFormat;
 import org.scrutineer.pipeline.schema.EthnicGroup;
 
 /**
- * Writes realistic synthetic inputs with planted effects, and returns what it planted
- * ({@link GroundTruth}): data.police.uk monthly files for two fictional forces, a force extract
- * with district codes and its JSON mapping for a third, the matching Census TS021 population file
- * and LAD-CSP-PFA lookup, a force registry for the fictional forces and a run configuration
- * ({@code sample.json}). Codes are in ranges no real area uses ({@code E0x9xxxxx}, {@code E239xxxxx}).
+ * Writes realistic synthetic inputs with planted effects, and returns what it planted ({@link
+ * GroundTruth}): data.police.uk monthly files for two fictional forces, a force extract with
+ * district codes and its JSON mapping for a third, the matching Census TS021 population file and
+ * LAD-CSP-PFA lookup, a force registry for the fictional forces and a run configuration ({@code
+ * sample.json}). Codes are in ranges no real area uses ({@code E0x9xxxxx}, {@code E239xxxxx}).
  *
- * <p>Person searches of each group in each district and month are Poisson with mean
- * {@code rate x population / 12 / 1000}; self-defined ethnicity is then hidden at the same rates in
- * every group (blank or "not stated"), so the recorded ratio estimates the planted one. One force
- * misses a month, one unmapped label is planted, and a few malformed rows of each kind are
- * appended, all recorded in the ground truth. Output is deterministic for a seed.
+ * <p>Person searches of each group in each district and month are Poisson with mean {@code rate x
+ * population / 12 / 1000}; self-defined ethnicity is then hidden at the same rates in every group
+ * (blank or "not stated"), so the recorded ratio estimates the planted one. One force misses a
+ * month, one unmapped label is planted, and a few malformed rows of each kind are appended, all
+ * recorded in the ground truth. Output is deterministic for a seed.
  */
 public final class SyntheticSample {
   private static final ZoneId LONDON = ZoneId.of("Europe/London");
-  private static final DateTimeFormatter EXTRACT_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+  private static final DateTimeFormatter EXTRACT_DATE =
+      DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
   private static final String UNMAPPED_LABEL = "White - Cornish";
 
   /**
@@ -54,7 +55,8 @@ public final class SyntheticSample {
    * @param hiddenShare share of person searches whose self-defined ethnicity is hidden (a third
    *     blank, two thirds "not stated"), the same in every group
    */
-  public record Settings(long seed, YearMonth from, YearMonth to, double scale, double hiddenShare) {
+  public record Settings(
+      long seed, YearMonth from, YearMonth to, double scale, double hiddenShare) {
     /** The shipped sample: 2022-01 to 2023-03, seed 2022. */
     public static final Settings SAMPLE =
         new Settings(2022, YearMonth.of(2022, 1), YearMonth.of(2023, 3), 1.0, 0.15);
@@ -76,24 +78,145 @@ public final class SyntheticSample {
   public static List<SyntheticForce> forces(double scale) {
     return List.of(
         new SyntheticForce(
-            "northmoor", "Northmoor", "E23900001", false,
+            "northmoor",
+            "Northmoor",
+            "E23900001",
+            false,
             List.of(
-                area("E06900001", "Northmoor City", "E22900001", scale, 182_000, 14_500, 26_000, 7_200, 4_300, 6.0, 4.0, 1.6, 2.0, 1.3),
-                area("E07900002", "Fellside", "E22900002", scale, 96_000, 1_400, 3_100, 1_500, 700, 6.0, 4.0, 1.6, 2.0, 1.3),
-                area("E07900003", "Moorcross", "E22900003", scale, 121_000, 3_900, 8_800, 2_600, 1_200, 6.0, 4.0, 1.6, 2.0, 1.3)),
+                area(
+                    "E06900001",
+                    "Northmoor City",
+                    "E22900001",
+                    scale,
+                    182_000,
+                    14_500,
+                    26_000,
+                    7_200,
+                    4_300,
+                    6.0,
+                    4.0,
+                    1.6,
+                    2.0,
+                    1.3),
+                area(
+                    "E07900002",
+                    "Fellside",
+                    "E22900002",
+                    scale,
+                    96_000,
+                    1_400,
+                    3_100,
+                    1_500,
+                    700,
+                    6.0,
+                    4.0,
+                    1.6,
+                    2.0,
+                    1.3),
+                area(
+                    "E07900003",
+                    "Moorcross",
+                    "E22900003",
+                    scale,
+                    121_000,
+                    3_900,
+                    8_800,
+                    2_600,
+                    1_200,
+                    6.0,
+                    4.0,
+                    1.6,
+                    2.0,
+                    1.3)),
             Set.of()),
         new SyntheticForce(
-            "southvale", "Southvale", "E23900002", false,
+            "southvale",
+            "Southvale",
+            "E23900002",
+            false,
             List.of(
-                area("E06900004", "Southvale Port", "E22900004", scale, 160_000, 9_800, 12_500, 4_900, 3_600, 4.0, 3.0, 1.2, 1.5, 1.0),
-                area("E07900005", "Vale Downs", "E22900005", scale, 88_000, 900, 1_700, 1_100, 500, 4.0, 3.0, 1.2, 1.5, 1.0)),
+                area(
+                    "E06900004",
+                    "Southvale Port",
+                    "E22900004",
+                    scale,
+                    160_000,
+                    9_800,
+                    12_500,
+                    4_900,
+                    3_600,
+                    4.0,
+                    3.0,
+                    1.2,
+                    1.5,
+                    1.0),
+                area(
+                    "E07900005",
+                    "Vale Downs",
+                    "E22900005",
+                    scale,
+                    88_000,
+                    900,
+                    1_700,
+                    1_100,
+                    500,
+                    4.0,
+                    3.0,
+                    1.2,
+                    1.5,
+                    1.0)),
             Set.of("2022-08")),
         new SyntheticForce(
-            "eastmarch", "Eastmarch", "E23900003", true,
+            "eastmarch",
+            "Eastmarch",
+            "E23900003",
+            true,
             List.of(
-                area("E06900006", "Eastmarch", "E22900006", scale, 140_000, 11_000, 17_500, 5_100, 3_900, 5.0, 2.5, 1.4, 1.8, 1.2),
-                area("E07900007", "Marshfield", "E22900007", scale, 77_000, 2_100, 4_600, 1_300, 600, 5.0, 2.5, 1.4, 1.8, 1.2),
-                area("E07900008", "Brackwater", "E22900008", scale, 64_000, 3_000, 2_400, 1_200, 500, 5.0, 6.0, 1.4, 1.8, 1.2)),
+                area(
+                    "E06900006",
+                    "Eastmarch",
+                    "E22900006",
+                    scale,
+                    140_000,
+                    11_000,
+                    17_500,
+                    5_100,
+                    3_900,
+                    5.0,
+                    2.5,
+                    1.4,
+                    1.8,
+                    1.2),
+                area(
+                    "E07900007",
+                    "Marshfield",
+                    "E22900007",
+                    scale,
+                    77_000,
+                    2_100,
+                    4_600,
+                    1_300,
+                    600,
+                    5.0,
+                    2.5,
+                    1.4,
+                    1.8,
+                    1.2),
+                area(
+                    "E07900008",
+                    "Brackwater",
+                    "E22900008",
+                    scale,
+                    64_000,
+                    3_000,
+                    2_400,
+                    1_200,
+                    500,
+                    5.0,
+                    6.0,
+                    1.4,
+                    1.8,
+                    1.2)),
             Set.of()));
   }
 
@@ -126,21 +249,46 @@ public final class SyntheticSample {
     writeConfig(dir);
     GroundTruth truth =
         new GroundTruth(
-            forces, tally.personSearches, tally.arrests, tally.linkKnown, tally.linkedFinds,
-            tally.outcomeKnown, tally.anyAction, tally.notStated, tally.blankEthnicity,
-            tally.unmappedEthnicity, tally.vehicleSearches, rejects, files);
+            forces,
+            tally.personSearches,
+            tally.arrests,
+            tally.linkKnown,
+            tally.linkedFinds,
+            tally.outcomeKnown,
+            tally.anyAction,
+            tally.notStated,
+            tally.blankEthnicity,
+            tally.unmappedEthnicity,
+            tally.vehicleSearches,
+            rejects,
+            files);
     Files.writeString(
         dir.resolve("ground-truth.json"),
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(truth) + "\n");
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(truth)
+            + "\n");
     return truth;
   }
 
   /** One generated search, before formatting. */
   private record Search(
-      LocalDateTime local, String district, EthnicGroup truth, String recorded, boolean vehicle,
-      String selfLabel, String selfCode, EthnicGroup officer, String gender, String age,
-      String legislation, String object, Outcome outcome, Boolean linked, Boolean strip,
-      double lat, double lon, boolean hasLocation) {}
+      LocalDateTime local,
+      String district,
+      EthnicGroup truth,
+      String recorded,
+      boolean vehicle,
+      String selfLabel,
+      String selfCode,
+      EthnicGroup officer,
+      String gender,
+      String age,
+      String legislation,
+      String object,
+      Outcome outcome,
+      Boolean linked,
+      Boolean strip,
+      double lat,
+      double lon,
+      boolean hasLocation) {}
 
   private enum Outcome {
     ARREST("Arrest", "ARR", true, true),
@@ -173,8 +321,13 @@ public final class SyntheticSample {
           searches.add(person(force, area, month, group));
         }
       }
-      int vehicles = PoissonDistribution.of(area.whiteRatePer1000() * 0.02 * area.population().get(EthnicGroup.WHITE) / 12_000.0)
-          .inverseCumulativeProbability(random.nextDouble());
+      int vehicles =
+          PoissonDistribution.of(
+                  area.whiteRatePer1000()
+                      * 0.02
+                      * area.population().get(EthnicGroup.WHITE)
+                      / 12_000.0)
+              .inverseCumulativeProbability(random.nextDouble());
       for (int i = 0; i < vehicles; i++) {
         searches.add(vehicle(force, area, month));
       }
@@ -183,7 +336,8 @@ public final class SyntheticSample {
     return searches;
   }
 
-  private Search person(SyntheticForce force, SyntheticArea area, YearMonth month, EthnicGroup group) {
+  private Search person(
+      SyntheticForce force, SyntheticArea area, YearMonth month, EthnicGroup group) {
     String key = force.slug() + "|" + month;
     double u = random.nextDouble();
     String label = selfLabel(group);
@@ -205,9 +359,11 @@ public final class SyntheticSample {
       recorded = EthnicGroup.UNKNOWN.label();
       GroundTruth.Tally.add(tally.unmappedEthnicity, key);
     }
-    EthnicGroup officer = random.nextDouble() < 0.9 ? group : EthnicGroup.KNOWN.get(random.nextInt(5));
+    EthnicGroup officer =
+        random.nextDouble() < 0.9 ? group : EthnicGroup.KNOWN.get(random.nextInt(5));
     Outcome outcome = outcome(group);
-    Boolean linked = random.nextDouble() < 0.3 ? null : random.nextDouble() < findRate(group, outcome);
+    Boolean linked =
+        random.nextDouble() < 0.3 ? null : random.nextDouble() < findRate(group, outcome);
     String cell = force.slug() + "|" + area.code() + "|" + month + "|" + recorded;
     GroundTruth.Tally.add(tally.personSearches, cell);
     if (outcome == Outcome.ARREST) {
@@ -227,22 +383,51 @@ public final class SyntheticSample {
     }
     boolean drugs = random.nextDouble() < 0.6;
     return new Search(
-        moment(month), area.code(), group, recorded, false, label, code, officer,
+        moment(month),
+        area.code(),
+        group,
+        recorded,
+        false,
+        label,
+        code,
+        officer,
         pick(new String[] {"Male", "Male", "Male", "Male", "Male", "Male", "Female", ""}),
         pick(new String[] {"10-17", "18-24", "18-24", "25-34", "25-34", "over 34", ""}),
-        drugs ? "Misuse of Drugs Act 1971 (section 23)" : "Police and Criminal Evidence Act 1984 (section 1)",
-        drugs ? "Controlled drugs" : pick(new String[] {"Offensive weapons", "Stolen goods", "Article for use in theft"}),
-        outcome, linked, random.nextDouble() < 0.2 ? null : random.nextDouble() < 0.03,
-        centreLat(area) + random.nextDouble() * 0.05, centreLon(area) + random.nextDouble() * 0.05,
+        drugs
+            ? "Misuse of Drugs Act 1971 (section 23)"
+            : "Police and Criminal Evidence Act 1984 (section 1)",
+        drugs
+            ? "Controlled drugs"
+            : pick(new String[] {"Offensive weapons", "Stolen goods", "Article for use in theft"}),
+        outcome,
+        linked,
+        random.nextDouble() < 0.2 ? null : random.nextDouble() < 0.03,
+        centreLat(area) + random.nextDouble() * 0.05,
+        centreLon(area) + random.nextDouble() * 0.05,
         random.nextDouble() >= 0.1);
   }
 
   private Search vehicle(SyntheticForce force, SyntheticArea area, YearMonth month) {
     GroundTruth.Tally.add(tally.vehicleSearches, force.slug() + "|" + month);
     return new Search(
-        moment(month), area.code(), null, EthnicGroup.UNKNOWN.label(), true, "", "", null, "", "",
-        "Misuse of Drugs Act 1971 (section 23)", "Controlled drugs", Outcome.NFA, Boolean.FALSE,
-        null, centreLat(area), centreLon(area), true);
+        moment(month),
+        area.code(),
+        null,
+        EthnicGroup.UNKNOWN.label(),
+        true,
+        "",
+        "",
+        null,
+        "",
+        "",
+        "Misuse of Drugs Act 1971 (section 23)",
+        "Controlled drugs",
+        Outcome.NFA,
+        Boolean.FALSE,
+        null,
+        centreLat(area),
+        centreLon(area),
+        true);
   }
 
   /** Planted arrest shares: lower for Black and Mixed people than White (a planted outcome gap). */
@@ -277,7 +462,8 @@ public final class SyntheticSample {
       if (force.missingMonths().contains(month.toString())) {
         continue;
       }
-      String name = String.format("police-uk/%s/%s-%s-stop-and-search.csv", month, month, force.slug());
+      String name =
+          String.format("police-uk/%s/%s-%s-stop-and-search.csv", month, month, force.slug());
       Path file = dir.resolve(name);
       Files.createDirectories(file.getParent());
       List<Search> searches = searches(force, month);
@@ -313,12 +499,19 @@ public final class SyntheticSample {
 
   private String policeUkLine(Search s) {
     Instant instant = s.local().atZone(LONDON).toInstant();
-    String date = instant.atOffset(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME).replace("Z", "+00:00");
+    String date =
+        instant
+            .atOffset(ZoneOffset.UTC)
+            .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+            .replace("Z", "+00:00");
     if (!date.contains("+")) {
       date = date + "+00:00";
     }
     List<String> f = new ArrayList<>();
-    f.add(s.vehicle() ? "Vehicle search" : random.nextDouble() < 0.15 ? "Person and Vehicle search" : "Person search");
+    f.add(
+        s.vehicle()
+            ? "Vehicle search"
+            : random.nextDouble() < 0.15 ? "Person and Vehicle search" : "Person search");
     f.add(date);
     f.add(pick(new String[] {"False", "False", "True", ""}));
     f.add("");
@@ -342,8 +535,9 @@ public final class SyntheticSample {
     Files.createDirectories(file.getParent());
     int line = 1;
     try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      out.write("Search Ref,Search Date,LA Code,Search Type,SDE Code,Officer Ethnicity,Gender,Age Group,"
-          + "Power,Reason,Result,Linked,Strip,Lat,Long\n");
+      out.write(
+          "Search Ref,Search Date,LA Code,Search Type,SDE Code,Officer Ethnicity,Gender,Age Group,"
+              + "Power,Reason,Result,Linked,Strip,Lat,Long\n");
       int ref = 1;
       String lastGood = null;
       for (YearMonth month : Periods.range(settings.from(), settings.to())) {
@@ -365,7 +559,8 @@ public final class SyntheticSample {
       }
     }
     files.add(name);
-    String mapping = """
+    String mapping =
+        """
         {
           "name": "Eastmarch Constabulary stop-search export (synthetic)",
           "file_pattern": "eastmarch-*.csv",
@@ -399,7 +594,8 @@ public final class SyntheticSample {
             "removal_of_more_than_outer_clothing": {"Y": "True", "N": "False"}
           }
         }
-        """.formatted(force.slug(), settings.from(), settings.to());
+        """
+            .formatted(force.slug(), settings.from(), settings.to());
     Files.writeString(dir.resolve("extracts/" + force.slug() + "-mapping.json"), mapping);
   }
 
@@ -444,11 +640,18 @@ public final class SyntheticSample {
       {"5", "Asian, Asian British or Asian Welsh: Other Asian", "ASIAN", "0.15"},
       {"6", "Black, Black British, Black Welsh, Caribbean or African: African", "BLACK", "0.55"},
       {"7", "Black, Black British, Black Welsh, Caribbean or African: Caribbean", "BLACK", "0.30"},
-      {"8", "Black, Black British, Black Welsh, Caribbean or African: Other Black", "BLACK", "0.15"},
+      {
+        "8", "Black, Black British, Black Welsh, Caribbean or African: Other Black", "BLACK", "0.15"
+      },
       {"9", "Mixed or Multiple ethnic groups: White and Asian", "MIXED", "0.25"},
       {"10", "Mixed or Multiple ethnic groups: White and Black African", "MIXED", "0.15"},
       {"11", "Mixed or Multiple ethnic groups: White and Black Caribbean", "MIXED", "0.35"},
-      {"12", "Mixed or Multiple ethnic groups: Other Mixed or Multiple ethnic groups", "MIXED", "0.25"},
+      {
+        "12",
+        "Mixed or Multiple ethnic groups: Other Mixed or Multiple ethnic groups",
+        "MIXED",
+        "0.25"
+      },
       {"13", "White: English, Welsh, Scottish, Northern Irish or British", "WHITE", "0.90"},
       {"14", "White: Irish", "WHITE", "0.02"},
       {"15", "White: Gypsy or Irish Traveller", "WHITE", "0.01"},
@@ -458,18 +661,31 @@ public final class SyntheticSample {
       {"19", "Other ethnic group: Any other ethnic group", "OTHER", "0.65"},
     };
     try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      out.write("Lower Tier Local Authorities Code,Lower Tier Local Authorities,"
-          + "Ethnic group (20 categories) Code,Ethnic group (20 categories),Observation\n");
+      out.write(
+          "Lower Tier Local Authorities Code,Lower Tier Local Authorities,"
+              + "Ethnic group (20 categories) Code,Ethnic group (20 categories),Observation\n");
       for (SyntheticForce force : forces) {
         for (SyntheticArea area : force.districts()) {
           out.write(csv(List.of(area.code(), area.name(), "-8", "Does not apply", "0")));
           Map<EthnicGroup, Long> left = new EnumMap<>(area.population());
           for (int i = 0; i < categories.length; i++) {
             EthnicGroup group = EthnicGroup.valueOf(categories[i][2]);
-            boolean last = i + 1 == categories.length || !categories[i + 1][2].equals(categories[i][2]);
-            long n = last ? left.get(group) : Math.round(area.population().get(group) * Double.parseDouble(categories[i][3]));
+            boolean last =
+                i + 1 == categories.length || !categories[i + 1][2].equals(categories[i][2]);
+            long n =
+                last
+                    ? left.get(group)
+                    : Math.round(
+                        area.population().get(group) * Double.parseDouble(categories[i][3]));
             left.merge(group, -n, Long::sum);
-            out.write(csv(List.of(area.code(), area.name(), categories[i][0], categories[i][1], Long.toString(n))));
+            out.write(
+                csv(
+                    List.of(
+                        area.code(),
+                        area.name(),
+                        categories[i][0],
+                        categories[i][1],
+                        Long.toString(n))));
           }
         }
       }
@@ -477,12 +693,22 @@ public final class SyntheticSample {
   }
 
   private static void writeLookup(Path dir, List<SyntheticForce> forces) throws IOException {
-    try (BufferedWriter out = Files.newBufferedWriter(dir.resolve("population/lad22-csp22-pfa22-lookup-synthetic.csv"))) {
+    try (BufferedWriter out =
+        Files.newBufferedWriter(dir.resolve("population/lad22-csp22-pfa22-lookup-synthetic.csv"))) {
       out.write("LAD22CD,LAD22NM,CSP22CD,CSP22NM,PFA22CD,PFA22NM,ObjectId\n");
       int id = 1;
       for (SyntheticForce force : forces) {
         for (SyntheticArea area : force.districts()) {
-          out.write(csv(List.of(area.code(), area.name(), area.cspCode(), area.cspName(), force.code(), force.name(), Integer.toString(id++))));
+          out.write(
+              csv(
+                  List.of(
+                      area.code(),
+                      area.name(),
+                      area.cspCode(),
+                      area.cspName(),
+                      force.code(),
+                      force.name(),
+                      Integer.toString(id++))));
         }
       }
     }
@@ -498,7 +724,9 @@ public final class SyntheticSample {
   }
 
   private static void writeConfig(Path dir) throws IOException {
-    Files.writeString(dir.resolve("sample.json"), """
+    Files.writeString(
+        dir.resolve("sample.json"),
+        """
         {
           "stop-search": ["police-uk", "extracts/eastmarch-stop-search-export.csv"],
           "mapping": ["extracts/eastmarch-mapping.json"],
@@ -511,8 +739,20 @@ public final class SyntheticSample {
   }
 
   private static SyntheticArea area(
-      String code, String name, String csp, double scale, long white, long black, long asian, long mixed,
-      long other, double whiteRate, double black_, double asian_, double mixed_, double other_) {
+      String code,
+      String name,
+      String csp,
+      double scale,
+      long white,
+      long black,
+      long asian,
+      long mixed,
+      long other,
+      double whiteRate,
+      double black_,
+      double asian_,
+      double mixed_,
+      double other_) {
     Map<EthnicGroup, Long> population = new EnumMap<>(EthnicGroup.class);
     population.put(EthnicGroup.WHITE, Math.round(white * scale));
     population.put(EthnicGroup.BLACK, Math.round(black * scale));
@@ -532,24 +772,42 @@ public final class SyntheticSample {
 
   private static Map<EthnicGroup, String[][]> selfDefined() {
     Map<EthnicGroup, String[][]> labels = new LinkedHashMap<>();
-    labels.put(EthnicGroup.WHITE, new String[][] {
-        {"White - English/Welsh/Scottish/Northern Irish/British", "W1"}, {"White - Irish", "W2"},
-        {"White - Gypsy or Irish Traveller", "W3"}, {"White - Any other White background", "W9"}});
-    labels.put(EthnicGroup.BLACK, new String[][] {
-        {"Black/African/Caribbean/Black British - African", "B2"},
-        {"Black/African/Caribbean/Black British - Caribbean", "B1"},
-        {"Black/African/Caribbean/Black British - Any other Black/African/Caribbean background", "B9"}});
-    labels.put(EthnicGroup.ASIAN, new String[][] {
-        {"Asian/Asian British - Indian", "A1"}, {"Asian/Asian British - Pakistani", "A2"},
-        {"Asian/Asian British - Bangladeshi", "A3"}, {"Asian/Asian British - Chinese", "A4"},
-        {"Asian/Asian British - Any other Asian background", "A9"}});
-    labels.put(EthnicGroup.MIXED, new String[][] {
-        {"Mixed/Multiple ethnic groups - White and Black Caribbean", "M1"},
-        {"Mixed/Multiple ethnic groups - White and Black African", "M2"},
-        {"Mixed/Multiple ethnic groups - White and Asian", "M3"},
-        {"Mixed/Multiple ethnic groups - Any other Mixed/Multiple ethnic background", "M9"}});
-    labels.put(EthnicGroup.OTHER, new String[][] {
-        {"Other ethnic group - Arab", "O2"}, {"Other ethnic group - Any other ethnic group", "O9"}});
+    labels.put(
+        EthnicGroup.WHITE,
+        new String[][] {
+          {"White - English/Welsh/Scottish/Northern Irish/British", "W1"}, {"White - Irish", "W2"},
+          {"White - Gypsy or Irish Traveller", "W3"}, {"White - Any other White background", "W9"}
+        });
+    labels.put(
+        EthnicGroup.BLACK,
+        new String[][] {
+          {"Black/African/Caribbean/Black British - African", "B2"},
+          {"Black/African/Caribbean/Black British - Caribbean", "B1"},
+          {
+            "Black/African/Caribbean/Black British - Any other Black/African/Caribbean background",
+            "B9"
+          }
+        });
+    labels.put(
+        EthnicGroup.ASIAN,
+        new String[][] {
+          {"Asian/Asian British - Indian", "A1"}, {"Asian/Asian British - Pakistani", "A2"},
+          {"Asian/Asian British - Bangladeshi", "A3"}, {"Asian/Asian British - Chinese", "A4"},
+          {"Asian/Asian British - Any other Asian background", "A9"}
+        });
+    labels.put(
+        EthnicGroup.MIXED,
+        new String[][] {
+          {"Mixed/Multiple ethnic groups - White and Black Caribbean", "M1"},
+          {"Mixed/Multiple ethnic groups - White and Black African", "M2"},
+          {"Mixed/Multiple ethnic groups - White and Asian", "M3"},
+          {"Mixed/Multiple ethnic groups - Any other Mixed/Multiple ethnic background", "M9"}
+        });
+    labels.put(
+        EthnicGroup.OTHER,
+        new String[][] {
+          {"Other ethnic group - Arab", "O2"}, {"Other ethnic group - Any other ethnic group", "O9"}
+        });
     return labels;
   }
 
@@ -557,7 +815,10 @@ public final class SyntheticSample {
 
   private String selfLabel(EthnicGroup group) {
     String[][] labels = SELF_DEFINED.get(group);
-    lastLabel = group == EthnicGroup.WHITE && random.nextDouble() < 0.85 ? 0 : random.nextInt(labels.length);
+    lastLabel =
+        group == EthnicGroup.WHITE && random.nextDouble() < 0.85
+            ? 0
+            : random.nextInt(labels.length);
     return labels[lastLabel][0];
   }
 

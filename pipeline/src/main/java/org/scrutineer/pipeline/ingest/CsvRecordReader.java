@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits RFC 4180 delimited text into records while keeping each record's line number and raw
- * text, which Spark's CSV source cannot give and which every reject must carry.
+ * Splits RFC 4180 delimited text into records while keeping each record's line number and raw text,
+ * which Spark's CSV source cannot give and which every reject must carry.
  *
  * <p>Quoted fields may hold delimiters, doubled quotes and line breaks. A quote inside an unquoted
  * field is kept as text (as Excel does). Two faults are reported on the record rather than thrown:

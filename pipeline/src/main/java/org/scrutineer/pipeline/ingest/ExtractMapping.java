@@ -39,15 +39,15 @@ import org.scrutineer.pipeline.schema.Columns;
  * }</pre>
  *
  * <p>{@code columns} maps canonical field to source header; {@code values} maps source codes to
- * canonical values per field (matched ignoring case and outer space; values not listed pass
- * through unchanged and are then checked against the code lists like any other); {@code defaults}
- * supplies a value for a field the export lacks. {@code date} is required, and the force is given
- * either as {@code force} or as a {@code force} column. {@code date_format} is a
- * {@link DateTimeFormatter} pattern, or {@code iso} (the default) for ISO-8601 with or without an
- * offset; times without an offset are read in {@code time_zone}. {@code coverage} states the months
- * the export covers, so a month with no records is a true zero; without it, the months from the
- * first to the last record are taken as covered. {@code file_pattern} is a glob on the file name
- * that says which files the mapping reads; it may be left out when only one mapping is given.
+ * canonical values per field (matched ignoring case and outer space; values not listed pass through
+ * unchanged and are then checked against the code lists like any other); {@code defaults} supplies
+ * a value for a field the export lacks. {@code date} is required, and the force is given either as
+ * {@code force} or as a {@code force} column. {@code date_format} is a {@link DateTimeFormatter}
+ * pattern, or {@code iso} (the default) for ISO-8601 with or without an offset; times without an
+ * offset are read in {@code time_zone}. {@code coverage} states the months the export covers, so a
+ * month with no records is a true zero; without it, the months from the first to the last record
+ * are taken as covered. {@code file_pattern} is a glob on the file name that says which files the
+ * mapping reads; it may be left out when only one mapping is given.
  */
 public record ExtractMapping(
     @JsonProperty("name") String name,
@@ -109,15 +109,28 @@ public record ExtractMapping(
       throw new InputException(
           String.format(
               "Invalid mapping %s line %d: %s",
-              source, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), e.getOriginalMessage()),
+              source,
+              e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
+              e.getOriginalMessage()),
           e);
     } catch (IOException e) {
-      throw new InputException(String.format("Cannot read mapping %s: %s", source, e.getMessage()), e);
+      throw new InputException(
+          String.format("Cannot read mapping %s: %s", source, e.getMessage()), e);
     }
     ExtractMapping mapping =
         new ExtractMapping(
-            raw.name, raw.power, raw.filePattern, raw.force, raw.delimiter, raw.encoding,
-            raw.dateFormat, raw.timeZone, raw.coverage, raw.columns, raw.values, raw.defaults,
+            raw.name,
+            raw.power,
+            raw.filePattern,
+            raw.force,
+            raw.delimiter,
+            raw.encoding,
+            raw.dateFormat,
+            raw.timeZone,
+            raw.coverage,
+            raw.columns,
+            raw.values,
+            raw.defaults,
             source);
     mapping.validate();
     return mapping;
@@ -131,7 +144,9 @@ public record ExtractMapping(
   /** Whether this mapping reads a file of this name. */
   public boolean matches(String fileName) {
     return filePattern == null
-        || FileSystems.getDefault().getPathMatcher("glob:" + filePattern).matches(Path.of(fileName));
+        || FileSystems.getDefault()
+            .getPathMatcher("glob:" + filePattern)
+            .matches(Path.of(fileName));
   }
 
   /**
@@ -141,7 +156,8 @@ public record ExtractMapping(
   public DateTimeFormatter formatter() {
     return dateFormat.equals(ISO)
         ? null
-        : DateTimeFormatter.ofPattern(strictYears(dateFormat)).withResolverStyle(ResolverStyle.STRICT);
+        : DateTimeFormatter.ofPattern(strictYears(dateFormat))
+            .withResolverStyle(ResolverStyle.STRICT);
   }
 
   private static String strictYears(String pattern) {
@@ -180,7 +196,8 @@ public record ExtractMapping(
       problems.add("columns must map the required field 'date'");
     }
     if ((force == null) == !columns.containsKey(Columns.FORCE)) {
-      problems.add("give the force either as \"force\" or as a \"force\" column, not both or neither");
+      problems.add(
+          "give the force either as \"force\" or as a \"force\" column, not both or neither");
     }
     if (!delimiter.equals("\\t") && delimiter.length() != 1) {
       problems.add(String.format("delimiter '%s' must be one character or \\t", delimiter));
@@ -201,7 +218,9 @@ public record ExtractMapping(
       problems.add(String.format("time_zone '%s' is not a known zone", timeZone));
     }
     if (coverage != null) {
-      if (!isMonth(coverage.from) || !isMonth(coverage.to) || coverage.from.compareTo(coverage.to) > 0) {
+      if (!isMonth(coverage.from)
+          || !isMonth(coverage.to)
+          || coverage.from.compareTo(coverage.to) > 0) {
         problems.add(
             String.format(
                 "coverage must be two yyyy-MM months in order (found %s to %s)",

@@ -4,15 +4,15 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sum;
 import static org.scrutineer.pipeline.aggregate.EventCounts.RECORDS;
-import static org.scrutineer.pipeline.schema.Columns.PARSE_DETAIL;
 import static org.scrutineer.pipeline.schema.Columns.FILE_BYTES;
+import static org.scrutineer.pipeline.schema.Columns.FILE_INDEX;
 import static org.scrutineer.pipeline.schema.Columns.FILE_ROWS;
 import static org.scrutineer.pipeline.schema.Columns.FILE_SHA256;
 import static org.scrutineer.pipeline.schema.Columns.FORCE;
 import static org.scrutineer.pipeline.schema.Columns.MONTH;
+import static org.scrutineer.pipeline.schema.Columns.PARSE_DETAIL;
 import static org.scrutineer.pipeline.schema.Columns.RECORD_TYPE;
 import static org.scrutineer.pipeline.schema.Columns.REJECT_REASON;
-import static org.scrutineer.pipeline.schema.Columns.FILE_INDEX;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,8 +24,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Summarises what was read from each file from the record counts of the validated raw layer:
- * the reader's own row count, size and hash (from each file's summary row) beside the accepted and
+ * Summarises what was read from each file from the record counts of the validated raw layer: the
+ * reader's own row count, size and hash (from each file's summary row) beside the accepted and
  * rejected records, so every file can be reconciled.
  */
 public final class FileSummaries {
@@ -66,7 +66,9 @@ public final class FileSummaries {
           headerProblems.put(path, row.getAs(PARSE_DETAIL));
         }
       } else if (row.getAs(REJECT_REASON) != null) {
-        rejects.computeIfAbsent(path, p -> new TreeMap<>()).merge(row.getAs(REJECT_REASON), n, Long::sum);
+        rejects
+            .computeIfAbsent(path, p -> new TreeMap<>())
+            .merge(row.getAs(REJECT_REASON), n, Long::sum);
       } else {
         accepted.merge(path, n, Long::sum);
         months

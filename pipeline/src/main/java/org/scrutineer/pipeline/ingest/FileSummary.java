@@ -6,11 +6,12 @@ import java.util.Map;
  * What reading one file produced, for reconciliation, coverage and the manifest.
  *
  * @param file the file as discovered
- * @param rowsRead records read (every line after the header, blank lines included), counted by
- *     the reader independently of what became of them
+ * @param rowsRead records read (every line after the header, blank lines included), counted by the
+ *     reader independently of what became of them
  * @param bytes bytes read
  * @param sha256 SHA-256 of the file's bytes, hex
- * @param headerProblem what is wrong with the file's header (the file was not read), or {@code null}
+ * @param headerProblem what is wrong with the file's header (the file was not read), or {@code
+ *     null}
  * @param accepted records accepted
  * @param rejectsByReason rejected records by {@link RejectReason} name
  * @param acceptedByForceMonth accepted records by force slug and {@code yyyy-MM} month

@@ -18,9 +18,9 @@ import org.scrutineer.pipeline.reference.ForceRegistry;
  * Finds the input files on the driver. Each file's header is checked where it is read ({@link
  * HeaderCheck}), so the driver never opens thousands of files itself.
  *
- * <p>A path may be a data.police.uk archive folder (searched recursively for
- * {@code YYYY-MM-<force>-stop-and-search.csv}; other files, such as street-crime files, are listed
- * as ignored), a loose police.uk file, or a force extract read through the {@link ExtractMapping}
+ * <p>A path may be a data.police.uk archive folder (searched recursively for {@code
+ * YYYY-MM-<force>-stop-and-search.csv}; other files, such as street-crime files, are listed as
+ * ignored), a loose police.uk file, or a force extract read through the {@link ExtractMapping}
  * whose {@code file_pattern} matches its name (or the only mapping given). Police.uk files for
  * months outside the run window are skipped and listed.
  */
@@ -34,7 +34,8 @@ public final class InputDiscovery {
    * @param outsideWindow police.uk files skipped because their month is outside the window
    * @param ignored files under a folder that are neither police.uk files nor matched by a mapping
    */
-  public record Discovered(List<SourceFile> files, List<SourceFile> outsideWindow, List<String> ignored) {}
+  public record Discovered(
+      List<SourceFile> files, List<SourceFile> outsideWindow, List<String> ignored) {}
 
   /**
    * Discovers and checks the inputs.
@@ -43,8 +44,8 @@ public final class InputDiscovery {
    * @param mappings the extract mappings given
    * @param from first month of the run window, or {@code null} for no lower bound
    * @param to last month of the run window, or {@code null} for no upper bound
-   * @throws InputException for a missing path, an unknown force, an unmatched or ambiguous
-   *     extract, or two files for the same force and month
+   * @throws InputException for a missing path, an unknown force, an unmatched or ambiguous extract,
+   *     or two files for the same force and month
    */
   public static Discovered discover(
       List<String> paths,
@@ -112,7 +113,8 @@ public final class InputDiscovery {
    * Lists files below a folder. Plain {@code listStatus} is used, not {@code listFiles}: the
    * located variant makes the local file system fork a process per file to read permissions.
    */
-  private static void listRecursively(FileSystem fs, Path folder, List<FileStatus> into) throws IOException {
+  private static void listRecursively(FileSystem fs, Path folder, List<FileStatus> into)
+      throws IOException {
     for (FileStatus status : fs.listStatus(folder)) {
       if (status.isDirectory()) {
         listRecursively(fs, status.getPath(), into);
@@ -161,9 +163,7 @@ public final class InputDiscovery {
       throw new InputException(
           String.format(
               "Input %s is matched by %d mappings (%s): give each mapping a distinct file_pattern",
-              path,
-              matching.size(),
-              matching.stream().map(ExtractMapping::source).toList()));
+              path, matching.size(), matching.stream().map(ExtractMapping::source).toList()));
     }
     ExtractMapping mapping = matching.get(0);
     if (mapping.force() != null && registry.find(mapping.force()).isEmpty()) {
@@ -172,6 +172,7 @@ public final class InputDiscovery {
               "Invalid mapping %s: force '%s' is not in the force registry (add it with --forces)",
               mapping.source(), mapping.force()));
     }
-    return new SourceFile(path, SourceFormat.EXTRACT, mapping.force(), null, mapping, status.getLen());
+    return new SourceFile(
+        path, SourceFormat.EXTRACT, mapping.force(), null, mapping, status.getLen());
   }
 }

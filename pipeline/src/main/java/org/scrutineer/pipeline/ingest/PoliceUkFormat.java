@@ -84,7 +84,11 @@ public final class PoliceUkFormat {
       return false;
     }
     for (int i = 0; i < HEADER.size(); i++) {
-      if (!fields.get(i).trim().toLowerCase(Locale.ROOT).equals(HEADER.get(i).toLowerCase(Locale.ROOT))) {
+      if (!fields
+          .get(i)
+          .trim()
+          .toLowerCase(Locale.ROOT)
+          .equals(HEADER.get(i).toLowerCase(Locale.ROOT))) {
         return false;
       }
     }

@@ -19,8 +19,7 @@ import org.scrutineer.pipeline.reference.ForceRegistry;
  * tasks, and each task streams its files through {@link RecordParser}. Spark's CSV source is not
  * used because it cannot report line numbers or raw text for rejects.
  *
- * <p>Output: one row per record (rejected or not) and one summary row per file. Nothing is
- * dropped.
+ * <p>Output: one row per record (rejected or not) and one summary row per file. Nothing is dropped.
  */
 public final class RawRecords {
   private RawRecords() {}
@@ -51,7 +50,8 @@ public final class RawRecords {
     }
     Map<String, String> conf = new HashMap<>();
     spark.sparkContext().hadoopConfiguration().forEach(e -> conf.put(e.getKey(), e.getValue()));
-    JavaRDD<Row> rows = jsc.parallelize(dealt, slices).mapPartitions(new ParseFiles(registry, conf, keepRawText));
+    JavaRDD<Row> rows =
+        jsc.parallelize(dealt, slices).mapPartitions(new ParseFiles(registry, conf, keepRawText));
     return spark.createDataFrame(rows, RawSchema.SCHEMA);
   }
 
@@ -79,7 +79,8 @@ public final class RawRecords {
         public boolean hasNext() {
           while (!current.hasNext() && files.hasNext()) {
             Task task = files.next();
-            current = new RecordParser(task.file(), task.index(), keepRawText, registry, configuration);
+            current =
+                new RecordParser(task.file(), task.index(), keepRawText, registry, configuration);
           }
           return current.hasNext();
         }

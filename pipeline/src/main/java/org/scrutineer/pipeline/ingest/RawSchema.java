@@ -1,6 +1,7 @@
 package org.scrutineer.pipeline.ingest;
 
 import static org.scrutineer.pipeline.schema.Columns.FILE_BYTES;
+import static org.scrutineer.pipeline.schema.Columns.FILE_INDEX;
 import static org.scrutineer.pipeline.schema.Columns.FILE_ROWS;
 import static org.scrutineer.pipeline.schema.Columns.FILE_SHA256;
 import static org.scrutineer.pipeline.schema.Columns.FORCE;
@@ -10,7 +11,6 @@ import static org.scrutineer.pipeline.schema.Columns.PARSE_DETAIL;
 import static org.scrutineer.pipeline.schema.Columns.PARSE_ERROR;
 import static org.scrutineer.pipeline.schema.Columns.RAW_TEXT;
 import static org.scrutineer.pipeline.schema.Columns.RECORD_TYPE;
-import static org.scrutineer.pipeline.schema.Columns.FILE_INDEX;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,16 +19,16 @@ import org.apache.spark.sql.types.StructType;
 import org.scrutineer.pipeline.schema.Columns;
 
 /**
- * The raw layer: one row per record read, every canonical field a string exactly as mapped from
- * the source, plus one {@code record_type = "file"} row per file carrying the file's row count,
- * size and SHA-256 (so reconciliation does not depend on the rows that follow).
+ * The raw layer: one row per record read, every canonical field a string exactly as mapped from the
+ * source, plus one {@code record_type = "file"} row per file carrying the file's row count, size
+ * and SHA-256 (so reconciliation does not depend on the rows that follow).
  *
- * <p>{@code file_index} is the file's position in the list given to {@link RawRecords#read};
- * {@code raw_text} is filled only when asked for (the pass that writes rejects), since nothing else
- * needs it. {@code date} holds an ISO-8601 UTC instant ({@code 2020-06-01T00:32:00Z}) or null when blank;
+ * <p>{@code file_index} is the file's position in the list given to {@link RawRecords#read}; {@code
+ * raw_text} is filled only when asked for (the pass that writes rejects), since nothing else needs
+ * it. {@code date} holds an ISO-8601 UTC instant ({@code 2020-06-01T00:32:00Z}) or null when blank;
  * {@code month} is the {@code yyyy-MM} the record counts in (police.uk: from the file name;
- * extracts: the local month of the date). A non-null {@code parse_error} marks a record that
- * failed a source-format rule; such records keep their raw text.
+ * extracts: the local month of the date). A non-null {@code parse_error} marks a record that failed
+ * a source-format rule; such records keep their raw text.
  */
 public final class RawSchema {
   /** {@code record_type} of a data record. */

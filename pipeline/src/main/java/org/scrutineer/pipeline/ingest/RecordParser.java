@@ -34,10 +34,10 @@ import org.scrutineer.pipeline.reference.ForceRegistry;
 import org.scrutineer.pipeline.schema.Columns;
 
 /**
- * Reads one input file into raw-layer rows ({@link RawSchema}): splits records, maps source
- * columns and codes to canonical fields, and applies the source-format rules (field count, date
- * format, a police.uk date within a day of its file's month, a known force). Streams the file once,
- * computing its SHA-256 on the way, and ends with the file's summary row.
+ * Reads one input file into raw-layer rows ({@link RawSchema}): splits records, maps source columns
+ * and codes to canonical fields, and applies the source-format rules (field count, date format, a
+ * police.uk date within a day of its file's month, a known force). Streams the file once, computing
+ * its SHA-256 on the way, and ends with the file's summary row.
  *
  * <p>Runs inside Spark tasks; one instance reads one file.
  */
@@ -63,7 +63,8 @@ final class RecordParser implements Iterator<Row> {
   private Row next;
   private boolean finished;
 
-  RecordParser(SourceFile file, int index, boolean keepRawText, ForceRegistry registry, Configuration conf) {
+  RecordParser(
+      SourceFile file, int index, boolean keepRawText, ForceRegistry registry, Configuration conf) {
     this.file = file;
     this.index = index;
     this.keepRawText = keepRawText;
@@ -74,16 +75,20 @@ final class RecordParser implements Iterator<Row> {
       this.counter = new CountingInputStream(in);
       this.digest = new DigestInputStream(counter, MessageDigest.getInstance("SHA-256"));
       ExtractMapping mapping = file.mapping();
-      Charset charset = mapping == null ? Charset.forName("UTF-8") : Charset.forName(mapping.encoding());
+      Charset charset =
+          mapping == null ? Charset.forName("UTF-8") : Charset.forName(mapping.encoding());
       char delimiter = mapping == null ? ',' : mapping.delimiterChar();
       this.reader = new CsvRecordReader(new InputStreamReader(digest, charset), delimiter);
       CsvRecord header = reader.next();
       this.headerProblem = HeaderCheck.problem(file, header);
       this.finished = headerProblem != null;
       this.headerSize = headerProblem == null ? header.fields().size() : 0;
-      this.headerNames = headerProblem == null ? HeaderCheck.normalized(header.fields()) : List.of();
+      this.headerNames =
+          headerProblem == null ? HeaderCheck.normalized(header.fields()) : List.of();
       this.fieldColumns =
-          headerProblem != null ? null : mapping == null ? policeUkColumns() : extractColumns(mapping);
+          headerProblem != null
+              ? null
+              : mapping == null ? policeUkColumns() : extractColumns(mapping);
       this.formatter = mapping == null ? null : mapping.formatter();
       this.zone = mapping == null ? UTC : ZoneId.of(mapping.timeZone());
       if (headerProblem != null) {
@@ -177,7 +182,9 @@ final class RecordParser implements Iterator<Row> {
     }
     if (registry.find(force).isEmpty()) {
       return reject(
-          values, RejectReason.UNKNOWN_FORCE, String.format("Force '%s' is not in the registry", force));
+          values,
+          RejectReason.UNKNOWN_FORCE,
+          String.format("Force '%s' is not in the registry", force));
     }
     return dated(values);
   }
@@ -294,7 +301,8 @@ final class RecordParser implements Iterator<Row> {
     values[RawSchema.index(Columns.FORCE)] = file.force();
     values[RawSchema.index(Columns.MONTH)] = file.month();
     values[RawSchema.index(Columns.FILE_ROWS)] = records;
-    values[RawSchema.index(Columns.PARSE_ERROR)] = headerProblem == null ? null : RawSchema.HEADER_ERROR;
+    values[RawSchema.index(Columns.PARSE_ERROR)] =
+        headerProblem == null ? null : RawSchema.HEADER_ERROR;
     values[RawSchema.index(Columns.PARSE_DETAIL)] = headerProblem;
     values[RawSchema.index(Columns.FILE_BYTES)] = counter.count();
     values[RawSchema.index(Columns.FILE_SHA256)] =

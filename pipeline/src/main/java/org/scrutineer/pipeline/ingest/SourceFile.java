@@ -14,5 +14,10 @@ import java.io.Serializable;
  * @param bytes the file's size
  */
 public record SourceFile(
-    String path, SourceFormat format, String force, String month, ExtractMapping mapping, long bytes)
+    String path,
+    SourceFormat format,
+    String force,
+    String month,
+    ExtractMapping mapping,
+    long bytes)
     implements Serializable {}

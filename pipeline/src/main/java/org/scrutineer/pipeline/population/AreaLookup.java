@@ -64,7 +64,8 @@ public final class AreaLookup {
       }
       if (districts.containsKey(code)) {
         throw new InputException(
-            String.format("%s line %d: district %s appears twice", table.name(), table.line(row), code));
+            String.format(
+                "%s line %d: district %s appears twice", table.name(), table.line(row), code));
       }
       districts.put(
           code,
@@ -86,7 +87,9 @@ public final class AreaLookup {
 
   /** The districts of a police force area, in file order. */
   public List<District> districtsOf(String forceAreaCode) {
-    return districts.values().stream().filter(d -> d.forceAreaCode().equals(forceAreaCode)).toList();
+    return districts.values().stream()
+        .filter(d -> d.forceAreaCode().equals(forceAreaCode))
+        .toList();
   }
 
   /** Every district. */

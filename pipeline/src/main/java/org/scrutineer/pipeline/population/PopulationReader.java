@@ -9,9 +9,9 @@ import org.scrutineer.pipeline.reference.ReferenceTable;
 import org.scrutineer.pipeline.schema.EthnicGroup;
 
 /**
- * Reads resident populations by area and ethnic group from one of two formats into a
- * {@link PopulationTable}. Every problem fails the run with the file, line and rule: a denominator
- * is never guessed.
+ * Reads resident populations by area and ethnic group from one of two formats into a {@link
+ * PopulationTable}. Every problem fails the run with the file, line and rule: a denominator is
+ * never guessed.
  *
  * <ul>
  *   <li>{@link Format#ONS_TS021}: Census 2021 TS021 "Ethnic group (20 categories)" in the ONS
@@ -50,8 +50,7 @@ public final class PopulationReader {
         }
       }
       throw new IllegalArgumentException(
-          String.format(
-              "Invalid population format: '%s' (must be ons-ts021 or canonical)", value));
+          String.format("Invalid population format: '%s' (must be ons-ts021 or canonical)", value));
     }
   }
 
@@ -89,7 +88,8 @@ public final class PopulationReader {
     java.util.List<String> columns = table.columns();
     String category =
         columns.stream()
-            .filter(c -> c.toLowerCase(Locale.ROOT).startsWith("ethnic group") && c.endsWith(" Code"))
+            .filter(
+                c -> c.toLowerCase(Locale.ROOT).startsWith("ethnic group") && c.endsWith(" Code"))
             .findFirst()
             .orElseThrow(() -> notFormat(table, "no 'Ethnic group (20 categories) Code' column"));
     String label = category.substring(0, category.length() - " Code".length());
@@ -111,13 +111,15 @@ public final class PopulationReader {
       try {
         code = Integer.parseInt(table.get(row, category));
       } catch (NumberFormatException e) {
-        throw lineError(table, row, "category code '" + table.get(row, category) + "' is not a number");
+        throw lineError(
+            table, row, "category code '" + table.get(row, category) + "' is not a number");
       }
       EthnicGroup group;
       try {
         group = ts021Group(code);
       } catch (IllegalArgumentException e) {
-        throw lineError(table, row, "unknown TS021 category code " + code + " (expected -8 or 1-19)");
+        throw lineError(
+            table, row, "unknown TS021 category code " + code + " (expected -8 or 1-19)");
       }
       long count = count(table, row, "Observation");
       if (group == null) {
@@ -137,8 +139,7 @@ public final class PopulationReader {
       String name = table.get(row, areaName);
       areas
           .computeIfAbsent(
-              area,
-              a -> new PopulationTable.Area(a, name, new EnumMap<>(EthnicGroup.class)))
+              area, a -> new PopulationTable.Area(a, name, new EnumMap<>(EthnicGroup.class)))
           .byGroup()
           .merge(group, count, Long::sum);
     }
@@ -146,10 +147,15 @@ public final class PopulationReader {
   }
 
   private static PopulationTable canonical(ReferenceTable table) {
-    for (String column : java.util.List.of("area_code", "area_name", "ethnic_group", "population")) {
+    for (String column :
+        java.util.List.of("area_code", "area_name", "ethnic_group", "population")) {
       if (!table.columns().contains(column)) {
-        throw notFormat(table, "missing column '" + column + "'; the canonical header is"
-            + " area_code,area_name,ethnic_group,population");
+        throw notFormat(
+            table,
+            "missing column '"
+                + column
+                + "'; the canonical header is"
+                + " area_code,area_name,ethnic_group,population");
       }
     }
     Map<String, PopulationTable.Area> areas = new LinkedHashMap<>();
@@ -172,8 +178,7 @@ public final class PopulationReader {
       Map<EthnicGroup, Long> byGroup =
           areas
               .computeIfAbsent(
-                  area,
-                  a -> new PopulationTable.Area(a, name, new EnumMap<>(EthnicGroup.class)))
+                  area, a -> new PopulationTable.Area(a, name, new EnumMap<>(EthnicGroup.class)))
               .byGroup();
       if (byGroup.putIfAbsent(group, count) != null) {
         throw lineError(table, row, String.format("%s %s appears twice", area, group.label()));
@@ -196,7 +201,8 @@ public final class PopulationReader {
   }
 
   private static InputException notFormat(ReferenceTable table, String what) {
-    return new InputException(String.format("%s: not a population file of this format (%s)", table.name(), what));
+    return new InputException(
+        String.format("%s: not a population file of this format (%s)", table.name(), what));
   }
 
   private static InputException lineError(ReferenceTable table, int row, String what) {

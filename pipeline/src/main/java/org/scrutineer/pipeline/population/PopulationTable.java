@@ -8,9 +8,9 @@ import java.util.Map;
 import org.scrutineer.pipeline.schema.EthnicGroup;
 
 /**
- * Resident population by area and ethnic group (the five known groups), held on the driver.
- * Areas are districts and police force areas, keyed by ONS code. An area or group that is absent
- * has no denominator: {@link #population} returns {@code null}, never zero.
+ * Resident population by area and ethnic group (the five known groups), held on the driver. Areas
+ * are districts and police force areas, keyed by ONS code. An area or group that is absent has no
+ * denominator: {@link #population} returns {@code null}, never zero.
  */
 public final class PopulationTable {
   /**
@@ -62,10 +62,10 @@ public final class PopulationTable {
   }
 
   /**
-   * This table with police force areas added by summing their districts through {@code lookup}.
-   * A force area already present (given directly) is kept as given. A force area is added only
-   * when every one of its districts has all five groups: a partial sum would understate the
-   * denominator, so such an area is left without one.
+   * This table with police force areas added by summing their districts through {@code lookup}. A
+   * force area already present (given directly) is kept as given. A force area is added only when
+   * every one of its districts has all five groups: a partial sum would understate the denominator,
+   * so such an area is left without one.
    *
    * @return the extended table and the force areas left without a denominator
    */

@@ -7,10 +7,10 @@ import java.util.Map;
 import org.scrutineer.pipeline.schema.EthnicGroup;
 
 /**
- * A code list mapping recorded values (labels or codes) to a class, with each value's status
- * (valid or not stated). Values are matched after {@link #normalize(String)}: case, surrounding
- * space and runs of inner space do not matter. Values not in the list are unmapped: counted and
- * reported, never guessed.
+ * A code list mapping recorded values (labels or codes) to a class, with each value's status (valid
+ * or not stated). Values are matched after {@link #normalize(String)}: case, surrounding space and
+ * runs of inner space do not matter. Values not in the list are unmapped: counted and reported,
+ * never guessed.
  */
 public final class CodeList {
   /** Self-defined ethnicity: data.police.uk labels, 16+1/18+1/PACE 2023 codes, broad labels. */
@@ -26,13 +26,37 @@ public final class CodeList {
 
   /** Gender as data.police.uk records it. */
   public static final CodeList GENDER =
-      simple(Map.of("male", "valid", "female", "valid", "other", "valid", "not stated", "not_stated",
-          "unknown", "not_stated"));
+      simple(
+          Map.of(
+              "male",
+              "valid",
+              "female",
+              "valid",
+              "other",
+              "valid",
+              "not stated",
+              "not_stated",
+              "unknown",
+              "not_stated"));
 
   /** data.police.uk age ranges. */
   public static final CodeList AGE_RANGE =
-      simple(Map.of("under 10", "valid", "10-17", "valid", "18-24", "valid", "25-34", "valid",
-          "over 34", "valid", "not stated", "not_stated", "unknown", "not_stated"));
+      simple(
+          Map.of(
+              "under 10",
+              "valid",
+              "10-17",
+              "valid",
+              "18-24",
+              "valid",
+              "25-34",
+              "valid",
+              "over 34",
+              "valid",
+              "not stated",
+              "not_stated",
+              "unknown",
+              "not_stated"));
 
   private final Map<String, String> classes;
   private final Map<String, String> statuses;

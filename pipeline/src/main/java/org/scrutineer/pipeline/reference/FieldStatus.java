@@ -1,8 +1,8 @@
 package org.scrutineer.pipeline.reference;
 
 /**
- * The state of a field's value on one record, the basis of the {@code missing_data} table.
- * "Not stated" (a recorded refusal or unknown) is kept apart from "blank" (nothing recorded).
+ * The state of a field's value on one record, the basis of the {@code missing_data} table. "Not
+ * stated" (a recorded refusal or unknown) is kept apart from "blank" (nothing recorded).
  */
 public enum FieldStatus {
   VALID("valid"),

@@ -59,7 +59,8 @@ public final class ForceRegistry implements Serializable {
       }
       into.put(
           slug,
-          new Force(slug, table.get(row, "name"), table.get(row, "area_code"), flag.equals("true")));
+          new Force(
+              slug, table.get(row, "name"), table.get(row, "area_code"), flag.equals("true")));
     }
     return into;
   }

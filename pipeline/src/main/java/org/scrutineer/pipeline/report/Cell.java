@@ -60,5 +60,10 @@ public record Cell(
    * @param force force slug
    */
   public record Key(
-      String power, String periodType, String period, String level, String areaCode, String force) {}
+      String power,
+      String periodType,
+      String period,
+      String level,
+      String areaCode,
+      String force) {}
 }

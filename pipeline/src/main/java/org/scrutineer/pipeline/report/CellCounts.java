@@ -9,8 +9,8 @@ import org.scrutineer.pipeline.schema.Columns;
 import org.scrutineer.pipeline.schema.EthnicGroup;
 
 /**
- * The collected {@link EventCounts} rows indexed by cell and ethnic group. A group with no row in
- * a submitted cell had no events: its counts are zero.
+ * The collected {@link EventCounts} rows indexed by cell and ethnic group. A group with no row in a
+ * submitted cell had no events: its counts are zero.
  */
 public final class CellCounts {
   private final Map<Cell.Key, Map<String, Row>> byCell = new HashMap<>();

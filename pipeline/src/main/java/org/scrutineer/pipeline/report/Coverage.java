@@ -26,8 +26,8 @@ import org.scrutineer.pipeline.schema.Power;
  * of its mapping's {@code coverage}, or else the months from its first to its last record, for each
  * force it holds. A month covered by two sources is an error, since counting it twice would double
  * the rates. A month with no source is missing: it is listed with {@code submitted = false} and
- * never counted as zero. The window is {@code --from}/{@code --to} when given, else the first to the
- * last submitted month.
+ * never counted as zero. The window is {@code --from}/{@code --to} when given, else the first to
+ * the last submitted month.
  */
 public final class Coverage {
   private static final double PARTIAL_SHARE = 0.2;
@@ -63,9 +63,18 @@ public final class Coverage {
       ExtractMapping mapping = summary.file().mapping();
       boolean district = mapping != null && mapping.columns().containsKey(Columns.DISTRICT);
       if (summary.file().format() == SourceFormat.POLICE_UK) {
-        long rows = summary.acceptedByForceMonth().values().stream()
-            .flatMap(m -> m.values().stream()).mapToLong(Long::longValue).sum();
-        add(byForce, summary, summary.file().force(), YearMonth.parse(summary.file().month()), rows, false);
+        long rows =
+            summary.acceptedByForceMonth().values().stream()
+                .flatMap(m -> m.values().stream())
+                .mapToLong(Long::longValue)
+                .sum();
+        add(
+            byForce,
+            summary,
+            summary.file().force(),
+            YearMonth.parse(summary.file().month()),
+            rows,
+            false);
         continue;
       }
       Map<String, Map<String, Long>> forces = new TreeMap<>(summary.acceptedByForceMonth());
@@ -76,7 +85,10 @@ public final class Coverage {
         Map<String, Long> months = force.getValue();
         List<YearMonth> covered;
         if (mapping.coverage() != null) {
-          covered = Periods.range(YearMonth.parse(mapping.coverage().from()), YearMonth.parse(mapping.coverage().to()));
+          covered =
+              Periods.range(
+                  YearMonth.parse(mapping.coverage().from()),
+                  YearMonth.parse(mapping.coverage().to()));
         } else if (months.isEmpty()) {
           covered = List.of();
         } else {
@@ -87,7 +99,13 @@ public final class Coverage {
           if (!InputDiscovery.inWindow(month, from, to)) {
             continue;
           }
-          add(byForce, summary, force.getKey(), month, months.getOrDefault(month.toString(), 0L), district);
+          add(
+              byForce,
+              summary,
+              force.getKey(),
+              month,
+              months.getOrDefault(month.toString(), 0L),
+              district);
         }
       }
     }
@@ -112,7 +130,10 @@ public final class Coverage {
       YearMonth month,
       long rows,
       boolean district) {
-    Entry entry = byForce.computeIfAbsent(force, f -> new TreeMap<>()).computeIfAbsent(month, m -> new Entry());
+    Entry entry =
+        byForce
+            .computeIfAbsent(force, f -> new TreeMap<>())
+            .computeIfAbsent(month, m -> new Entry());
     if (!entry.files.isEmpty()) {
       throw new InputException(
           String.format(
@@ -144,22 +165,28 @@ public final class Coverage {
   /** Months the force submitted within the window. */
   public Set<YearMonth> submitted(String force) {
     Set<YearMonth> months = new TreeSet<>();
-    byForce.getOrDefault(force, Map.of()).forEach((m, e) -> {
-      if (InputDiscovery.inWindow(m, from, to)) {
-        months.add(m);
-      }
-    });
+    byForce
+        .getOrDefault(force, Map.of())
+        .forEach(
+            (m, e) -> {
+              if (InputDiscovery.inWindow(m, from, to)) {
+                months.add(m);
+              }
+            });
     return months;
   }
 
   /** Months the force submitted with district codes within the window. */
   public Set<YearMonth> submittedWithDistrict(String force) {
     Set<YearMonth> months = new TreeSet<>();
-    byForce.getOrDefault(force, Map.of()).forEach((m, e) -> {
-      if (e.hasDistrict && InputDiscovery.inWindow(m, from, to)) {
-        months.add(m);
-      }
-    });
+    byForce
+        .getOrDefault(force, Map.of())
+        .forEach(
+            (m, e) -> {
+              if (e.hasDistrict && InputDiscovery.inWindow(m, from, to)) {
+                months.add(m);
+              }
+            });
     return months;
   }
 
@@ -201,7 +228,8 @@ public final class Coverage {
     List<Long> sorted = new ArrayList<>(volumes);
     sorted.sort(Long::compare);
     int n = sorted.size();
-    double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
+    double median =
+        n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
     return rows < PARTIAL_SHARE * median;
   }
 }

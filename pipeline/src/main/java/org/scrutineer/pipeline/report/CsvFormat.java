@@ -70,7 +70,8 @@ final class CsvFormat {
             || safe.indexOf('"') >= 0
             || safe.indexOf('\n') >= 0
             || safe.indexOf('\r') >= 0
-            || (!safe.isEmpty() && (safe.charAt(0) == ' ' || safe.charAt(safe.length() - 1) == ' '));
+            || (!safe.isEmpty()
+                && (safe.charAt(0) == ' ' || safe.charAt(safe.length() - 1) == ' '));
     return quote ? '"' + safe.replace("\"", "\"\"") + '"' : safe;
   }
 }

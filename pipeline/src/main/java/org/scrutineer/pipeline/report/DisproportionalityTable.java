@@ -12,10 +12,10 @@ import org.scrutineer.pipeline.stats.PoissonRate;
 import org.scrutineer.pipeline.stats.RateRatio;
 
 /**
- * Builds the {@code disproportionality} table on the driver: for each cell, one row per known group,
- * Unknown and All, with the annualised rate per 1,000 residents, its ratio to the reference group's
- * rate with exact conditional and Katz intervals, the exact test of ratio = 1, and the small-number
- * flag (schema and column meanings: {@link OutputSchemas#DISPROPORTIONALITY_SCHEMA}).
+ * Builds the {@code disproportionality} table on the driver: for each cell, one row per known
+ * group, Unknown and All, with the annualised rate per 1,000 residents, its ratio to the reference
+ * group's rate with exact conditional and Katz intervals, the exact test of ratio = 1, and the
+ * small-number flag (schema and column meanings: {@link OutputSchemas#DISPROPORTIONALITY_SCHEMA}).
  *
  * <p>Unknown never gets a denominator; All uses the sum of the five groups and counts every person
  * search. Rates and ratios that cannot or may not be published are null with a reason.
@@ -52,10 +52,19 @@ public final class DisproportionalityTable {
       for (EthnicGroup group : EthnicGroup.values()) {
         long events = counts.get(key, group, PERSON_SEARCHES);
         Long groupPopulation =
-            group == EthnicGroup.UNKNOWN || !hasResidents ? null : population(population, cell, group);
+            group == EthnicGroup.UNKNOWN || !hasResidents
+                ? null
+                : population(population, cell, group);
         RowBuilder row = cell.columns(new RowBuilder(OutputSchemas.DISPROPORTIONALITY_SCHEMA));
         row.set("ethnic_group", group.label());
-        rate(row, cell, events, groupPopulation, hasResidents, group == EthnicGroup.UNKNOWN, settings);
+        rate(
+            row,
+            cell,
+            events,
+            groupPopulation,
+            hasResidents,
+            group == EthnicGroup.UNKNOWN,
+            settings);
         row.set("reference_group", reference.label())
             .set("reference_events", referenceEvents)
             .set("unknown_ethnicity_share", unknownShare);
@@ -66,7 +75,15 @@ public final class DisproportionalityTable {
           row.set("ratio_undefined_reason", "NOT_APPLICABLE")
               .set("flag", settings.smallNumbers().rateFlag(events));
         } else {
-          ratio(row, events, groupPopulation, referenceEvents, referencePopulation, hasResidents, cell, settings);
+          ratio(
+              row,
+              events,
+              groupPopulation,
+              referenceEvents,
+              referencePopulation,
+              hasResidents,
+              cell,
+              settings);
         }
         rows.add(row.build());
       }
@@ -97,7 +114,9 @@ public final class DisproportionalityTable {
     if (population == null || population == 0 || cell.monthsSubmitted() == 0) {
       row.set(
           "rate_undefined_reason",
-          !hasResidents ? "NO_RESIDENT_POPULATION" : unknownGroup ? "NOT_APPLICABLE" : "NO_DENOMINATOR");
+          !hasResidents
+              ? "NO_RESIDENT_POPULATION"
+              : unknownGroup ? "NOT_APPLICABLE" : "NO_DENOMINATOR");
       return;
     }
     double exposure = cell.exposure(population);
@@ -106,7 +125,8 @@ public final class DisproportionalityTable {
       row.set("rate_undefined_reason", "LOW_COUNT");
       return;
     }
-    Interval ci = PoissonRate.rateInterval(events, exposure, PER_THOUSAND, settings.confidenceLevel());
+    Interval ci =
+        PoissonRate.rateInterval(events, exposure, PER_THOUSAND, settings.confidenceLevel());
     row.set("rate_per_1000", events / exposure * PER_THOUSAND)
         .set("rate_ci_low", ci.low())
         .set("rate_ci_high", ci.high());
@@ -127,7 +147,10 @@ public final class DisproportionalityTable {
       row.set("ratio_undefined_reason", "NO_RESIDENT_POPULATION");
       return;
     }
-    if (population == null || population == 0 || referencePopulation == null || referencePopulation == 0) {
+    if (population == null
+        || population == 0
+        || referencePopulation == null
+        || referencePopulation == 0) {
       row.set("ratio_undefined_reason", "NO_DENOMINATOR");
       return;
     }

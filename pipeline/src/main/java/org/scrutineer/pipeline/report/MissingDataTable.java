@@ -26,7 +26,8 @@ public final class MissingDataTable {
       for (MissingField field : MissingField.values()) {
         long records = counts.total(key, field.personOnly() ? PERSON_SEARCHES : RECORDS);
         long blank = counts.total(key, EventCounts.missingColumn(field, FieldStatus.BLANK));
-        long notStated = counts.total(key, EventCounts.missingColumn(field, FieldStatus.NOT_STATED));
+        long notStated =
+            counts.total(key, EventCounts.missingColumn(field, FieldStatus.NOT_STATED));
         long unmapped = counts.total(key, EventCounts.missingColumn(field, FieldStatus.UNMAPPED));
         long missing = blank + notStated + unmapped;
         rows.add(

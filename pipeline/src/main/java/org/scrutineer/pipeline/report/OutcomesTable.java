@@ -16,11 +16,11 @@ import org.scrutineer.pipeline.stats.RiskRatio;
 
 /**
  * Builds the {@code outcomes} table on the driver: for each cell and group, the arrest rate, the
- * any-action rate (over searches with a known outcome) and the linked find rate (over searches
- * with a known link), each with its Wilson interval and its ratio to the reference group with a
- * Katz interval (schema: {@link OutputSchemas#OUTCOMES_SCHEMA}). A blank outcome is unknown, never
- * no further action. Rates are null below the rate minimum of searches; a ratio is null when
- * either numerator is below the ratio minimum.
+ * any-action rate (over searches with a known outcome) and the linked find rate (over searches with
+ * a known link), each with its Wilson interval and its ratio to the reference group with a Katz
+ * interval (schema: {@link OutputSchemas#OUTCOMES_SCHEMA}). A blank outcome is unknown, never no
+ * further action. Rates are null below the rate minimum of searches; a ratio is null when either
+ * numerator is below the ratio minimum.
  */
 public final class OutcomesTable {
   private OutcomesTable() {}

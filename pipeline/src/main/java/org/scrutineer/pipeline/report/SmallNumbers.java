@@ -7,8 +7,8 @@ package org.scrutineer.pipeline.report;
  *
  * @param rateMinimum fewest events for a rate (default 3)
  * @param ratioMinimum fewest events in each group for a ratio (default 10)
- * @param reliableMinimum fewest events in each group for a ratio or rate without the {@code u}
- *     flag (default 20)
+ * @param reliableMinimum fewest events in each group for a ratio or rate without the {@code u} flag
+ *     (default 20)
  */
 public record SmallNumbers(long rateMinimum, long ratioMinimum, long reliableMinimum) {
   /** The METHODS.md defaults: 3, 10 and 20. */

@@ -19,8 +19,8 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Writes each output table twice under the output folder: {@code <name>/} as Parquet (for analysts
- * and other tools) and {@code <name>.csv} as one Excel-friendly CSV file with a header
- * ({@link CsvFormat}). Paths may be local or any Hadoop file system.
+ * and other tools) and {@code <name>.csv} as one Excel-friendly CSV file with a header ({@link
+ * CsvFormat}). Paths may be local or any Hadoop file system.
  */
 public final class TableWriter {
   private final SparkSession spark;
@@ -51,13 +51,15 @@ public final class TableWriter {
   public Written write(String name, StructType schema, List<Row> rows) {
     Dataset<Row> data = spark.createDataFrame(rows, schema);
     writeParquet(name, data);
-    return new Written(name, rows.size(), parquetPath(name), writeCsv(name, schema, rows.iterator()));
+    return new Written(
+        name, rows.size(), parquetPath(name), writeCsv(name, schema, rows.iterator()));
   }
 
   /** Writes a distributed table; its rows are streamed to the driver for the CSV. */
   public Written write(String name, Dataset<Row> data, long rows) {
     writeParquet(name, data);
-    return new Written(name, rows, parquetPath(name), writeCsv(name, data.schema(), data.toLocalIterator()));
+    return new Written(
+        name, rows, parquetPath(name), writeCsv(name, data.schema(), data.toLocalIterator()));
   }
 
   /** Writes a text file (such as the manifest) under the output folder. */
@@ -95,6 +97,7 @@ public final class TableWriter {
 
   private Writer writer(Path path) throws IOException {
     FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
-    return new BufferedWriter(new OutputStreamWriter(fs.create(path, true), StandardCharsets.UTF_8), 1 << 16);
+    return new BufferedWriter(
+        new OutputStreamWriter(fs.create(path, true), StandardCharsets.UTF_8), 1 << 16);
   }
 }

@@ -28,7 +28,10 @@ public final class UnmappedValues {
   /** The {@code EventCounts} columns counting unmapped values of these fields. */
   public static final List<String> FIELDS =
       CODED.stream()
-          .map(f -> org.scrutineer.pipeline.aggregate.EventCounts.missingColumn(f, FieldStatus.UNMAPPED))
+          .map(
+              f ->
+                  org.scrutineer.pipeline.aggregate.EventCounts.missingColumn(
+                      f, FieldStatus.UNMAPPED))
           .toList();
 
   /**
@@ -42,7 +45,9 @@ public final class UnmappedValues {
 
   private UnmappedValues() {}
 
-  /** Collects the unmapped values of {@code records} (standardised, accepted), most common first. */
+  /**
+   * Collects the unmapped values of {@code records} (standardised, accepted), most common first.
+   */
   public static List<Value> collect(Dataset<Row> records) {
     Dataset<Row> all = null;
     for (MissingField field : CODED) {
@@ -53,7 +58,11 @@ public final class UnmappedValues {
       all = all == null ? values : all.unionAll(values);
     }
     List<Value> found = new ArrayList<>();
-    for (Row row : all.groupBy("field", "value").agg(count(lit(1)).as("n")).orderBy(desc("n")).collectAsList()) {
+    for (Row row :
+        all.groupBy("field", "value")
+            .agg(count(lit(1)).as("n"))
+            .orderBy(desc("n"))
+            .collectAsList()) {
       found.add(new Value(row.getString(0), row.getString(1), row.getLong(2)));
     }
     return found;

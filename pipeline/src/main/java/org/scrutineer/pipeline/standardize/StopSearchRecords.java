@@ -67,10 +67,10 @@ import org.scrutineer.pipeline.schema.Power;
  * rows; the first rule broken and every rule broken, in words), and, for use on accepted rows:
  * {@code power}, {@code force_code}, {@code event_time} (timestamp, null when the date is blank),
  * {@code person_search}, {@code ethnic_group} (self-defined 5+1; blank, not stated and unmapped
- * values are Unknown), {@code officer_ethnic_group}, outcome flags ({@code arrest},
- * {@code outcome_known}, {@code any_action}, {@code link_known}, {@code linked_find}), and one
- * {@code <field>_status} column per {@link MissingField}. {@code raw_text} is kept only on rejected
- * rows, so the cached accepted data stays small.
+ * values are Unknown), {@code officer_ethnic_group}, outcome flags ({@code arrest}, {@code
+ * outcome_known}, {@code any_action}, {@code link_known}, {@code linked_find}), and one {@code
+ * <field>_status} column per {@link MissingField}. {@code raw_text} is kept only on rejected rows,
+ * so the cached accepted data stays small.
  *
  * <p>Rules applied here (source-format rules were applied while reading): type is one of the three
  * data.police.uk search types; latitude and longitude are both blank or both numbers within WGS84
@@ -102,20 +102,22 @@ public final class StopSearchRecords {
             functions.format_string("Type '%s' is not a data.police.uk search type", col(TYPE))));
     rules.add(
         new Rule(
-            col(LATITUDE).isNull().notEqual(col(LONGITUDE).isNull())
+            col(LATITUDE)
+                .isNull()
+                .notEqual(col(LONGITUDE).isNull())
                 .or(col(LATITUDE).isNotNull().and(outside(lat, 90)))
                 .or(col(LONGITUDE).isNotNull().and(outside(lon, 180))),
             RejectReason.INVALID_COORDINATES,
             functions.format_string(
                 "Latitude '%s' and longitude '%s' are not both blank or both valid degrees",
-                coalesce(col(LATITUDE), lit("")),
-                coalesce(col(LONGITUDE), lit("")))));
+                coalesce(col(LATITUDE), lit("")), coalesce(col(LONGITUDE), lit("")))));
     for (String field : List.of(PART_OF_OPERATION, OUTCOME_LINKED, REMOVAL_OF_CLOTHING)) {
       rules.add(
           new Rule(
               col(field).isNotNull().and(functions.not(lower(col(field)).isin(TRUE, FALSE))),
               RejectReason.INVALID_BOOLEAN,
-              functions.format_string("%s is '%s' (must be True, False or blank)", lit(field), col(field))));
+              functions.format_string(
+                  "%s is '%s' (must be True, False or blank)", lit(field), col(field))));
     }
     rules.add(
         new Rule(
@@ -134,7 +136,8 @@ public final class StopSearchRecords {
             .otherwise(functions.nullif(concat_ws("; ", details.toArray(new Column[0])), lit("")));
 
     Column selfKey = col(SELF_KEY);
-    Column outcomeClass = try_element_at(mapLiteral(CodeList.OUTCOMES.classes()), normalized(col(OUTCOME)));
+    Column outcomeClass =
+        try_element_at(mapLiteral(CodeList.OUTCOMES.classes()), normalized(col(OUTCOME)));
     Column linked = lower(col(OUTCOME_LINKED));
 
     return records
@@ -151,10 +154,13 @@ public final class StopSearchRecords {
             MissingField.SELF_DEFINED_ETHNICITY.statusColumn(),
             status(col(SELF_DEFINED_ETHNICITY), selfKey, CodeList.SELF_DEFINED_ETHNICITY))
         .withColumn(
-            OFFICER_ETHNIC_GROUP, group(normalized(col(OFFICER_DEFINED_ETHNICITY)), CodeList.OFFICER_DEFINED_ETHNICITY))
+            OFFICER_ETHNIC_GROUP,
+            group(normalized(col(OFFICER_DEFINED_ETHNICITY)), CodeList.OFFICER_DEFINED_ETHNICITY))
         .withColumn(
             MissingField.OFFICER_DEFINED_ETHNICITY.statusColumn(),
-            status(col(OFFICER_DEFINED_ETHNICITY), normalized(col(OFFICER_DEFINED_ETHNICITY)),
+            status(
+                col(OFFICER_DEFINED_ETHNICITY),
+                normalized(col(OFFICER_DEFINED_ETHNICITY)),
                 CodeList.OFFICER_DEFINED_ETHNICITY))
         .withColumn(
             MissingField.GENDER.statusColumn(),
@@ -168,11 +174,14 @@ public final class StopSearchRecords {
         .withColumn(MissingField.LEGISLATION.statusColumn(), presence(col(LEGISLATION)))
         .withColumn(MissingField.OBJECT_OF_SEARCH.statusColumn(), presence(col(OBJECT_OF_SEARCH)))
         .withColumn(MissingField.OUTCOME_LINKED.statusColumn(), presence(col(OUTCOME_LINKED)))
-        .withColumn(MissingField.REMOVAL_OF_CLOTHING.statusColumn(), presence(col(REMOVAL_OF_CLOTHING)))
-        .withColumn(MissingField.LOCATION.statusColumn(), presence(coalesce(col(LATITUDE), col(LONGITUDE))))
+        .withColumn(
+            MissingField.REMOVAL_OF_CLOTHING.statusColumn(), presence(col(REMOVAL_OF_CLOTHING)))
+        .withColumn(
+            MissingField.LOCATION.statusColumn(), presence(coalesce(col(LATITUDE), col(LONGITUDE))))
         .withColumn(MissingField.DATE.statusColumn(), presence(col(DATE)))
         .withColumn(ARREST, coalesce(outcomeClass.equalTo("arrest"), lit(false)))
-        .withColumn(OUTCOME_KNOWN, coalesce(outcomeClass.isin("arrest", "action", "nfa"), lit(false)))
+        .withColumn(
+            OUTCOME_KNOWN, coalesce(outcomeClass.isin("arrest", "action", "nfa"), lit(false)))
         .withColumn(ANY_ACTION, coalesce(outcomeClass.isin("arrest", "action"), lit(false)))
         .withColumn(LINK_KNOWN, coalesce(linked.isin(TRUE, FALSE), lit(false)))
         .withColumn(LINKED_FIND, coalesce(linked.equalTo(TRUE), lit(false)))
@@ -194,17 +203,21 @@ public final class StopSearchRecords {
   }
 
   private static Column group(Column key, CodeList codes) {
-    return coalesce(try_element_at(mapLiteral(codes.classes()), key), lit(EthnicGroup.UNKNOWN.label()));
+    return coalesce(
+        try_element_at(mapLiteral(codes.classes()), key), lit(EthnicGroup.UNKNOWN.label()));
   }
 
   private static Column status(Column value, Column key, CodeList codes) {
     return when(value.isNull(), lit(FieldStatus.BLANK.code()))
         .otherwise(
-            coalesce(try_element_at(mapLiteral(codes.statuses()), key), lit(FieldStatus.UNMAPPED.code())));
+            coalesce(
+                try_element_at(mapLiteral(codes.statuses()), key),
+                lit(FieldStatus.UNMAPPED.code())));
   }
 
   private static Column presence(Column value) {
-    return when(value.isNull(), lit(FieldStatus.BLANK.code())).otherwise(lit(FieldStatus.VALID.code()));
+    return when(value.isNull(), lit(FieldStatus.BLANK.code()))
+        .otherwise(lit(FieldStatus.VALID.code()));
   }
 
   private static Column outside(Column degrees, double limit) {

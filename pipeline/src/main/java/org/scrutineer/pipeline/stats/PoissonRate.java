@@ -3,9 +3,9 @@ package org.scrutineer.pipeline.stats;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 
 /**
- * Confidence limits for a Poisson count, used for rates ({@code count / exposure * scale}):
- * exact chi-square limits below 10 events and Byar's approximation from 10 events, as in the
- * OHID/PHE Fingertips guidance (METHODS.md section 4.1).
+ * Confidence limits for a Poisson count, used for rates ({@code count / exposure * scale}): exact
+ * chi-square limits below 10 events and Byar's approximation from 10 events, as in the OHID/PHE
+ * Fingertips guidance (METHODS.md section 4.1).
  */
 public final class PoissonRate {
   /** Counts at or above this use Byar's approximation; below it the exact limits. */

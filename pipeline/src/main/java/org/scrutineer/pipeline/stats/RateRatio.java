@@ -8,14 +8,14 @@ import org.apache.commons.statistics.distribution.BinomialDistribution;
  * exact conditional interval, its log-scale intervals and the exact test of ratio = 1, as set out
  * in METHODS.md section 0.
  *
- * <p>Conditioning on the total {@code T = events + referenceEvents}, the group's count is
- * binomial with {@code pi = E_g r / (E_g r + E_W)}; the Clopper-Pearson limits on {@code pi} map
- * to limits on the ratio (the same as R's {@code poisson.test(c(Ng, Nw), c(Eg, Ew))}). Exposures
- * may be populations or person-years: only their ratio matters.
+ * <p>Conditioning on the total {@code T = events + referenceEvents}, the group's count is binomial
+ * with {@code pi = E_g r / (E_g r + E_W)}; the Clopper-Pearson limits on {@code pi} map to limits
+ * on the ratio (the same as R's {@code poisson.test(c(Ng, Nw), c(Eg, Ew))}). Exposures may be
+ * populations or person-years: only their ratio matters.
  *
  * <p>Undefined results are {@code null} with a reason code, never infinity or NaN: no events in
- * either group ({@link Reason#NO_EVENTS}), no reference events ({@link Reason#ZERO_REFERENCE}),
- * and a non-positive exposure ({@link Reason#NO_DENOMINATOR}).
+ * either group ({@link Reason#NO_EVENTS}), no reference events ({@link Reason#ZERO_REFERENCE}), and
+ * a non-positive exposure ({@link Reason#NO_DENOMINATOR}).
  *
  * @param ratio the point estimate, {@code null} when undefined
  * @param exact the exact conditional interval
@@ -101,6 +101,7 @@ public record RateRatio(
   }
 
   private static RateRatio undefined(Double pValue, Reason reason) {
-    return new RateRatio(null, Interval.UNDEFINED, Interval.UNDEFINED, Interval.UNDEFINED, pValue, reason);
+    return new RateRatio(
+        null, Interval.UNDEFINED, Interval.UNDEFINED, Interval.UNDEFINED, pValue, reason);
   }
 }

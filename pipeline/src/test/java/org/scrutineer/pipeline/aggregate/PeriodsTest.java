@@ -12,6 +12,9 @@ class PeriodsTest {
     assertThat(Periods.financialYear(YearMonth.of(2021, 3))).isEqualTo("2020-21");
     assertThat(Periods.financialYear(YearMonth.of(2021, 4))).isEqualTo("2021-22");
     assertThat(Periods.financialYear(YearMonth.of(1999, 12))).isEqualTo("1999-00");
-    assertThat(Periods.monthsOf("2020-21")).hasSize(12).startsWith(YearMonth.of(2020, 4)).endsWith(YearMonth.of(2021, 3));
+    assertThat(Periods.monthsOf("2020-21"))
+        .hasSize(12)
+        .startsWith(YearMonth.of(2020, 4))
+        .endsWith(YearMonth.of(2021, 3));
   }
 }

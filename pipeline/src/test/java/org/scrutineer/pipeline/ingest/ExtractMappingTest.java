@@ -12,7 +12,9 @@ class ExtractMappingTest {
 
   @Test
   void validMappingGetsDefaultsAndMatchesItsFiles() {
-    ExtractMapping m = read("{\"force\": \"kent\", \"file_pattern\": \"kent-*.csv\", \"columns\": {\"date\": \"D\"}}");
+    ExtractMapping m =
+        read(
+            "{\"force\": \"kent\", \"file_pattern\": \"kent-*.csv\", \"columns\": {\"date\": \"D\"}}");
 
     assertThat(m.delimiterChar()).isEqualTo(',');
     assertThat(m.timeZone()).isEqualTo("Europe/London");
@@ -29,23 +31,33 @@ class ExtractMappingTest {
         .hasMessageContaining("required field 'date'");
     assertThatThrownBy(() -> read("{\"columns\": {\"date\": \"D\"}}"))
         .hasMessageContaining("give the force either");
-    assertThatThrownBy(() -> read("{\"force\": \"kent\", \"date_format\": \"dd/MM/yyyy {\", \"columns\": {\"date\": \"D\"}}"))
+    assertThatThrownBy(
+            () ->
+                read(
+                    "{\"force\": \"kent\", \"date_format\": \"dd/MM/yyyy {\", \"columns\": {\"date\": \"D\"}}"))
         .hasMessageContaining("date_format");
     assertThatThrownBy(() -> read("{\"force\": \"kent\", \"colums\": {}}"))
         .hasMessageContaining("Invalid mapping m.json");
-    assertThatThrownBy(() -> read("{\"force\": \"kent\", \"columns\": {\"date\": \"D\"}, \"coverage\": {\"from\": \"2021-04\", \"to\": \"2020-03\"}}"))
+    assertThatThrownBy(
+            () ->
+                read(
+                    "{\"force\": \"kent\", \"columns\": {\"date\": \"D\"}, \"coverage\": {\"from\": \"2021-04\", \"to\": \"2020-03\"}}"))
         .hasMessageContaining("coverage");
   }
 
   @Test
   void datesAreParsedStrictly() {
-    ExtractMapping m = read("{\"force\": \"kent\", \"date_format\": \"dd/MM/yyyy\", \"columns\": {\"date\": \"D\"}}");
+    ExtractMapping m =
+        read(
+            "{\"force\": \"kent\", \"date_format\": \"dd/MM/yyyy\", \"columns\": {\"date\": \"D\"}}");
 
-    assertThatThrownBy(() -> m.formatter().parse("31/02/2020")).isInstanceOf(java.time.format.DateTimeParseException.class);
+    assertThatThrownBy(() -> m.formatter().parse("31/02/2020"))
+        .isInstanceOf(java.time.format.DateTimeParseException.class);
     assertThat(java.time.LocalDate.from(m.formatter().parse("29/02/2020"))).hasDayOfMonth(29);
   }
 
   private static ExtractMapping read(String json) {
-    return ExtractMapping.read("m.json", new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+    return ExtractMapping.read(
+        "m.json", new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
   }
 }

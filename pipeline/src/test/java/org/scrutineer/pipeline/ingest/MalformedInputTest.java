@@ -17,7 +17,9 @@ import org.scrutineer.pipeline.SparkTestBase;
 import org.scrutineer.pipeline.reference.ForceRegistry;
 import org.scrutineer.pipeline.schema.Columns;
 
-/** Every source-format reject reason, from real files, with its line number; and file-level errors. */
+/**
+ * Every source-format reject reason, from real files, with its line number; and file-level errors.
+ */
 class MalformedInputTest extends SparkTestBase {
   private static final String HEADER = String.join(",", PoliceUkFormat.HEADER);
   private static final String GOOD =
@@ -33,16 +35,17 @@ class MalformedInputTest extends SparkTestBase {
     Files.writeString(
         file,
         String.join(
-            "\n",
-            HEADER,
-            GOOD,
-            "Person search,2020-06-10T10:00:00+00:00,False",
-            GOOD.replace("2020-06-10T10:00:00+00:00", "10/06/2020"),
-            GOOD.replace("2020-06-10", "2020-09-10"),
-            GOOD.replace("2020-06-10T10:00:00+00:00", "2020-05-31T23:30:00+00:00"),
-            "",
-            GOOD.replace("White - Irish", "\"White - Irish\"x"),
-            GOOD.replace("Arrest", "\"Arrest")) + "\n");
+                "\n",
+                HEADER,
+                GOOD,
+                "Person search,2020-06-10T10:00:00+00:00,False",
+                GOOD.replace("2020-06-10T10:00:00+00:00", "10/06/2020"),
+                GOOD.replace("2020-06-10", "2020-09-10"),
+                GOOD.replace("2020-06-10T10:00:00+00:00", "2020-05-31T23:30:00+00:00"),
+                "",
+                GOOD.replace("White - Irish", "\"White - Irish\"x"),
+                GOOD.replace("Arrest", "\"Arrest"))
+            + "\n");
 
     Map<Long, String> reasons = reasons(read(List.of(dir.toString()), List.of()));
 
@@ -90,7 +93,11 @@ class MalformedInputTest extends SparkTestBase {
         .containsEntry(4L, "MISSING_REQUIRED")
         .containsEntry(5L, "UNKNOWN_FORCE")
         .containsEntry(6L, "INVALID_DISTRICT");
-    Row good = rows.stream().filter(r -> r.<Long>getAs(Columns.LINE_NUMBER) == 2L).findFirst().orElseThrow();
+    Row good =
+        rows.stream()
+            .filter(r -> r.<Long>getAs(Columns.LINE_NUMBER) == 2L)
+            .findFirst()
+            .orElseThrow();
     assertThat(good.<String>getAs(Columns.FORCE)).isEqualTo("kent");
     assertThat(good.<String>getAs(Columns.MONTH)).isEqualTo("2020-06");
     assertThat(good.<String>getAs(Columns.ETHNIC_GROUP)).isEqualTo("Black");
@@ -104,7 +111,11 @@ class MalformedInputTest extends SparkTestBase {
 
     List<Row> rows = read(List.of(file.toString()), List.of());
 
-    Row summary = rows.stream().filter(r -> RawSchema.FILE.equals(r.getAs(Columns.RECORD_TYPE))).findFirst().orElseThrow();
+    Row summary =
+        rows.stream()
+            .filter(r -> RawSchema.FILE.equals(r.getAs(Columns.RECORD_TYPE)))
+            .findFirst()
+            .orElseThrow();
     assertThat(summary.<String>getAs(Columns.PARSE_ERROR)).isEqualTo(RawSchema.HEADER_ERROR);
     assertThat(summary.<String>getAs(Columns.PARSE_DETAIL))
         .contains("2020-06-kent-stop-and-search.csv line 1")
@@ -143,13 +154,15 @@ class MalformedInputTest extends SparkTestBase {
   }
 
   private InputDiscovery.Discovered discover(List<String> paths, ForceRegistry registry) {
-    return InputDiscovery.discover(paths, List.of(), registry, spark.sparkContext().hadoopConfiguration(), null, null);
+    return InputDiscovery.discover(
+        paths, List.of(), registry, spark.sparkContext().hadoopConfiguration(), null, null);
   }
 
   private List<Row> read(List<String> paths, List<ExtractMapping> mappings) {
     ForceRegistry registry = ForceRegistry.builtIn();
     InputDiscovery.Discovered found =
-        InputDiscovery.discover(paths, mappings, registry, spark.sparkContext().hadoopConfiguration(), null, null);
+        InputDiscovery.discover(
+            paths, mappings, registry, spark.sparkContext().hadoopConfiguration(), null, null);
     return org.scrutineer.pipeline.standardize.StopSearchRecords.standardize(
             RawRecords.read(spark, found.files(), registry, true), registry)
         .collectAsList();
@@ -161,6 +174,9 @@ class MalformedInputTest extends SparkTestBase {
         .collect(
             Collectors.toMap(
                 r -> r.<Long>getAs(Columns.LINE_NUMBER),
-                r -> r.getAs(Columns.REJECT_REASON) == null ? "ok" : r.getAs(Columns.REJECT_REASON)));
+                r ->
+                    r.getAs(Columns.REJECT_REASON) == null
+                        ? "ok"
+                        : r.getAs(Columns.REJECT_REASON)));
   }
 }

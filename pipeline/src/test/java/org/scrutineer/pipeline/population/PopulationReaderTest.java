@@ -18,22 +18,32 @@ class PopulationReaderTest {
   void ts021CategoriesSumIntoTheFiveGroupsByCode() {
     StringBuilder text = new StringBuilder(TS021_HEADER).append("E1,Alpha,-8,Does not apply,0\n");
     String[] labels = {
-      "Asian, Asian British or Asian Welsh: Bangladeshi", "Asian, Asian British or Asian Welsh: Chinese",
-      "Asian, Asian British or Asian Welsh: Indian", "Asian, Asian British or Asian Welsh: Pakistani",
+      "Asian, Asian British or Asian Welsh: Bangladeshi",
+      "Asian, Asian British or Asian Welsh: Chinese",
+      "Asian, Asian British or Asian Welsh: Indian",
+      "Asian, Asian British or Asian Welsh: Pakistani",
       "Asian, Asian British or Asian Welsh: Other Asian",
       "Black, Black British, Black Welsh, Caribbean or African: African",
       "Black, Black British, Black Welsh, Caribbean or African: Caribbean",
       "Black, Black British, Black Welsh, Caribbean or African: Other Black",
-      "Mixed or Multiple ethnic groups: White and Asian", "Mixed or Multiple ethnic groups: White and Black African",
-      "Mixed or Multiple ethnic groups: White and Black Caribbean", "Mixed or Multiple ethnic groups: Other Mixed",
-      "White: English, Welsh, Scottish, Northern Irish or British", "White: Irish", "White: Gypsy or Irish Traveller",
-      "White: Roma", "White: Other White", "Other ethnic group: Arab", "Other ethnic group: Any other ethnic group"
+      "Mixed or Multiple ethnic groups: White and Asian",
+      "Mixed or Multiple ethnic groups: White and Black African",
+      "Mixed or Multiple ethnic groups: White and Black Caribbean",
+      "Mixed or Multiple ethnic groups: Other Mixed",
+      "White: English, Welsh, Scottish, Northern Irish or British",
+      "White: Irish",
+      "White: Gypsy or Irish Traveller",
+      "White: Roma",
+      "White: Other White",
+      "Other ethnic group: Arab",
+      "Other ethnic group: Any other ethnic group"
     };
     for (int code = 1; code <= 19; code++) {
       text.append(String.format("E1,Alpha,%d,\"%s\",%d%n", code, labels[code - 1], code));
     }
 
-    PopulationTable table = PopulationReader.read(table(text.toString()), PopulationReader.Format.ONS_TS021);
+    PopulationTable table =
+        PopulationReader.read(table(text.toString()), PopulationReader.Format.ONS_TS021);
 
     assertThat(table.population("E1", EthnicGroup.ASIAN)).isEqualTo(1 + 2 + 3 + 4 + 5);
     assertThat(table.population("E1", EthnicGroup.BLACK)).isEqualTo(6 + 7 + 8);
@@ -55,17 +65,30 @@ class PopulationReaderTest {
 
   @Test
   void canonicalRowsAreReadAndBadRowsFailWithTheirLine() {
-    String good = "area_code,area_name,ethnic_group,population\nE1,Alpha,White,100\nE1,Alpha,Black,20\n";
+    String good =
+        "area_code,area_name,ethnic_group,population\nE1,Alpha,White,100\nE1,Alpha,Black,20\n";
     PopulationTable table = PopulationReader.read(table(good), PopulationReader.Format.CANONICAL);
     assertThat(table.population("E1", EthnicGroup.BLACK)).isEqualTo(20);
 
-    assertThatThrownBy(() -> PopulationReader.read(table(good + "E1,Alpha,White,5\n"), PopulationReader.Format.CANONICAL))
-        .hasMessageContaining("line 4").hasMessageContaining("appears twice");
-    assertThatThrownBy(() -> PopulationReader.read(table(good + "E2,Beta,Unknown,5\n"), PopulationReader.Format.CANONICAL))
+    assertThatThrownBy(
+            () ->
+                PopulationReader.read(
+                    table(good + "E1,Alpha,White,5\n"), PopulationReader.Format.CANONICAL))
+        .hasMessageContaining("line 4")
+        .hasMessageContaining("appears twice");
+    assertThatThrownBy(
+            () ->
+                PopulationReader.read(
+                    table(good + "E2,Beta,Unknown,5\n"), PopulationReader.Format.CANONICAL))
         .hasMessageContaining("Unknown has no denominator");
-    assertThatThrownBy(() -> PopulationReader.read(table(good + "E2,Beta,Asian,many\n"), PopulationReader.Format.CANONICAL))
+    assertThatThrownBy(
+            () ->
+                PopulationReader.read(
+                    table(good + "E2,Beta,Asian,many\n"), PopulationReader.Format.CANONICAL))
         .hasMessageContaining("not a whole number");
-    assertThatThrownBy(() -> PopulationReader.read(table("code,pop\nE1,5\n"), PopulationReader.Format.CANONICAL))
+    assertThatThrownBy(
+            () ->
+                PopulationReader.read(table("code,pop\nE1,5\n"), PopulationReader.Format.CANONICAL))
         .hasMessageContaining("missing column 'area_code'");
   }
 

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.junit.jupiter.api.Test;
 import org.scrutineer.pipeline.aggregate.EventCounts;
 import org.scrutineer.pipeline.population.PopulationReader;
@@ -17,12 +16,15 @@ import org.scrutineer.pipeline.reference.ReferenceTable;
 
 /** Driver-side statistics on hand-built counts: values, undefined reasons and flags. */
 class DisproportionalityTableTest {
-  private static final Cell YEAR = new Cell("stop_search", "financial_year", "2020-21", 12, 12, "force", "E1", "One", "one");
-  private static final Cell PART = new Cell("stop_search", "financial_year", "2020-21", 12, 6, "force", "E1", "One", "one");
+  private static final Cell YEAR =
+      new Cell("stop_search", "financial_year", "2020-21", 12, 12, "force", "E1", "One", "one");
+  private static final Cell PART =
+      new Cell("stop_search", "financial_year", "2020-21", 12, 6, "force", "E1", "One", "one");
 
   @Test
   void methodsVectorRowOneThroughTheTable() {
-    List<Row> rows = build(YEAR, Map.of("White", 300L, "Black", 120L, "Asian", 5L, "Unknown", 50L), true);
+    List<Row> rows =
+        build(YEAR, Map.of("White", 300L, "Black", 120L, "Asian", 5L, "Unknown", 50L), true);
 
     Row black = group(rows, "Black");
     assertThat(black.<Double>getAs("ratio")).isCloseTo(4.0, within(1e-12));
@@ -49,7 +51,8 @@ class DisproportionalityTableTest {
     Row all = group(rows, "All");
     assertThat(all.<Long>getAs("events")).isEqualTo(475);
     assertThat(all.<Double>getAs("unknown_ethnicity_share")).isCloseTo(50 / 475.0, within(1e-12));
-    assertThat(group(rows, "White").<String>getAs("ratio_undefined_reason")).isEqualTo("REFERENCE_GROUP");
+    assertThat(group(rows, "White").<String>getAs("ratio_undefined_reason"))
+        .isEqualTo("REFERENCE_GROUP");
   }
 
   @Test
@@ -71,7 +74,8 @@ class DisproportionalityTableTest {
     assertThat(btp.<Object>getAs("rate_per_1000")).isNull();
     assertThat(btp.<String>getAs("ratio_undefined_reason")).isEqualTo("NO_RESIDENT_POPULATION");
 
-    Cell elsewhere = new Cell("stop_search", "month", "2020-06", 1, 1, "district", "E9", null, "one");
+    Cell elsewhere =
+        new Cell("stop_search", "month", "2020-06", 1, 1, "district", "E9", null, "one");
     Row none = group(build(elsewhere, Map.of("White", 30L, "Black", 30L), true), "Black");
     assertThat(none.<String>getAs("ratio_undefined_reason")).isEqualTo("NO_DENOMINATOR");
     assertThat(none.<String>getAs("rate_undefined_reason")).isEqualTo("NO_DENOMINATOR");
@@ -84,27 +88,50 @@ class DisproportionalityTableTest {
         "area_code,area_name,ethnic_group,population\n"
             + "E1,One,White,200000\nE1,One,Black,20000\nE1,One,Asian,10000\nE1,One,Mixed,5000\nE1,One,Other,1000\n";
     PopulationTable table =
-        PopulationReader.read(ReferenceTable.read("p.csv", new StringReader(population)), PopulationReader.Format.CANONICAL);
-    return DisproportionalityTable.build(List.of(cell), new CellCounts(counts), table, c -> residents, ReportSettings.DEFAULT);
+        PopulationReader.read(
+            ReferenceTable.read("p.csv", new StringReader(population)),
+            PopulationReader.Format.CANONICAL);
+    return DisproportionalityTable.build(
+        List.of(cell), new CellCounts(counts), table, c -> residents, ReportSettings.DEFAULT);
   }
 
   /** A cellCounts row with every measure zero except person searches and records. */
   private static Row countRow(Cell cell, String group, long n) {
-    List<Object> values = new ArrayList<>(List.of(cell.power(), cell.periodType(), cell.period(), cell.level(), cell.areaCode(), cell.force(), group));
+    List<Object> values =
+        new ArrayList<>(
+            List.of(
+                cell.power(),
+                cell.periodType(),
+                cell.period(),
+                cell.level(),
+                cell.areaCode(),
+                cell.force(),
+                group));
     for (String measure : EventCounts.MEASURES.keySet()) {
-      values.add(measure.equals(EventCounts.PERSON_SEARCHES) || measure.equals(EventCounts.RECORDS) ? n : 0L);
+      values.add(
+          measure.equals(EventCounts.PERSON_SEARCHES) || measure.equals(EventCounts.RECORDS)
+              ? n
+              : 0L);
     }
     List<String> names = new ArrayList<>(EventCounts.KEYS);
     names.addAll(EventCounts.MEASURES.keySet());
     org.apache.spark.sql.types.StructType schema = new org.apache.spark.sql.types.StructType();
     for (int i = 0; i < names.size(); i++) {
-      schema = schema.add(names.get(i), i < EventCounts.KEYS.size()
-          ? org.apache.spark.sql.types.DataTypes.StringType : org.apache.spark.sql.types.DataTypes.LongType);
+      schema =
+          schema.add(
+              names.get(i),
+              i < EventCounts.KEYS.size()
+                  ? org.apache.spark.sql.types.DataTypes.StringType
+                  : org.apache.spark.sql.types.DataTypes.LongType);
     }
-    return new org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema(values.toArray(), schema);
+    return new org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema(
+        values.toArray(), schema);
   }
 
   private static Row group(List<Row> rows, String group) {
-    return rows.stream().filter(r -> group.equals(r.getAs("ethnic_group"))).findFirst().orElseThrow();
+    return rows.stream()
+        .filter(r -> group.equals(r.getAs("ethnic_group")))
+        .findFirst()
+        .orElseThrow();
   }
 }

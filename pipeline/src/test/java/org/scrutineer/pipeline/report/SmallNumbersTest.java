@@ -22,6 +22,7 @@ class SmallNumbersTest {
 
   @Test
   void thresholdsMustBeOrdered() {
-    assertThatThrownBy(() -> new SmallNumbers(10, 3, 20)).hasMessageContaining("Invalid small-number thresholds");
+    assertThatThrownBy(() -> new SmallNumbers(10, 3, 20))
+        .hasMessageContaining("Invalid small-number thresholds");
   }
 }

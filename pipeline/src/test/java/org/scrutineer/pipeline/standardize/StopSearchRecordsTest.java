@@ -22,10 +22,12 @@ class StopSearchRecordsTest extends SparkTestBase {
   void policeUkSelfDefinedLabelsMapToTheFiveGroupsAndNotStatedIsUnknown() {
     Map<String, String[]> cases =
         Map.of(
-            "White - English/Welsh/Scottish/Northern Irish/British", new String[] {"White", "valid"},
+            "White - English/Welsh/Scottish/Northern Irish/British",
+                new String[] {"White", "valid"},
             "Asian/Asian British - Chinese", new String[] {"Asian", "valid"},
             "Black/African/Caribbean/Black British - Caribbean", new String[] {"Black", "valid"},
-            "Mixed/Multiple ethnic groups - White and Black Caribbean", new String[] {"Mixed", "valid"},
+            "Mixed/Multiple ethnic groups - White and Black Caribbean",
+                new String[] {"Mixed", "valid"},
             "Other ethnic group - Arab", new String[] {"Other", "valid"},
             "Other ethnic group - Not stated", new String[] {"Unknown", "not_stated"},
             "White - White British (W1)", new String[] {"White", "valid"},
@@ -35,18 +37,23 @@ class StopSearchRecordsTest extends SparkTestBase {
         (label, expected) -> {
           Row row = standardize(record(Map.of(Columns.SELF_DEFINED_ETHNICITY, label)));
           assertThat(row.<String>getAs(Columns.ETHNIC_GROUP)).as(label).isEqualTo(expected[0]);
-          assertThat(row.<String>getAs("self_defined_ethnicity_status")).as(label).isEqualTo(expected[1]);
+          assertThat(row.<String>getAs("self_defined_ethnicity_status"))
+              .as(label)
+              .isEqualTo(expected[1]);
         });
   }
 
   @Test
   void selfDefinedCodesOfEveryVintageMapByBroadGroup() {
     Map<String, String> codes =
-        Map.of("W3", "White", "W4", "White", "A4", "Asian", "O1", "Other", "O2", "Other", "B9", "Black",
-            "M9", "Mixed", "NS", "Unknown");
+        Map.of(
+            "W3", "White", "W4", "White", "A4", "Asian", "O1", "Other", "O2", "Other", "B9",
+            "Black", "M9", "Mixed", "NS", "Unknown");
     codes.forEach(
         (code, group) ->
-            assertThat(standardize(record(Map.of(Columns.SELF_DEFINED_ETHNICITY, code))).<String>getAs(Columns.ETHNIC_GROUP))
+            assertThat(
+                    standardize(record(Map.of(Columns.SELF_DEFINED_ETHNICITY, code)))
+                        .<String>getAs(Columns.ETHNIC_GROUP))
                 .as(code)
                 .isEqualTo(group));
   }
@@ -60,17 +67,22 @@ class StopSearchRecordsTest extends SparkTestBase {
 
   @Test
   void officerDefinedValuesAndIcCodes() {
-    Map<String, String> values = Map.of("White", "White", "Mixed", "Mixed", "IC3", "Black", "IC5", "Asian", "IC6", "Other");
+    Map<String, String> values =
+        Map.of("White", "White", "Mixed", "Mixed", "IC3", "Black", "IC5", "Asian", "IC6", "Other");
     values.forEach(
         (value, group) ->
-            assertThat(standardize(record(Map.of(Columns.OFFICER_DEFINED_ETHNICITY, value))).<String>getAs(Columns.OFFICER_ETHNIC_GROUP))
+            assertThat(
+                    standardize(record(Map.of(Columns.OFFICER_DEFINED_ETHNICITY, value)))
+                        .<String>getAs(Columns.OFFICER_ETHNIC_GROUP))
                 .as(value)
                 .isEqualTo(group));
   }
 
   @Test
   void outcomesClassifyAndBlankIsUnknownNeverNoFurtherAction() {
-    Row arrest = standardize(record(Map.of(Columns.OUTCOME, "Suspect arrested", Columns.OUTCOME_LINKED, "True")));
+    Row arrest =
+        standardize(
+            record(Map.of(Columns.OUTCOME, "Suspect arrested", Columns.OUTCOME_LINKED, "True")));
     Row nfa = standardize(record(Map.of(Columns.OUTCOME, "A no further action disposal")));
     Row blank = standardize(record(Map.of()));
     assertThat(arrest.<Boolean>getAs(Columns.ARREST)).isTrue();
@@ -83,8 +95,14 @@ class StopSearchRecordsTest extends SparkTestBase {
 
   @Test
   void vehicleOnlySearchIsNotAPersonSearch() {
-    assertThat(standardize(record(Map.of(Columns.TYPE, "Vehicle search"))).<Boolean>getAs(Columns.PERSON_SEARCH)).isFalse();
-    assertThat(standardize(record(Map.of(Columns.TYPE, "Person and Vehicle search"))).<Boolean>getAs(Columns.PERSON_SEARCH)).isTrue();
+    assertThat(
+            standardize(record(Map.of(Columns.TYPE, "Vehicle search")))
+                .<Boolean>getAs(Columns.PERSON_SEARCH))
+        .isFalse();
+    assertThat(
+            standardize(record(Map.of(Columns.TYPE, "Person and Vehicle search")))
+                .<Boolean>getAs(Columns.PERSON_SEARCH))
+        .isTrue();
   }
 
   @Test
@@ -102,7 +120,8 @@ class StopSearchRecordsTest extends SparkTestBase {
           assertThat(row.<String>getAs(Columns.REJECT_REASON)).as(reason).isEqualTo(reason);
           assertThat(row.<String>getAs(Columns.REJECT_DETAIL)).as(reason).isNotBlank();
         });
-    Row outOfRange = standardize(record(Map.of(Columns.LATITUDE, "95.0", Columns.LONGITUDE, "1.0")));
+    Row outOfRange =
+        standardize(record(Map.of(Columns.LATITUDE, "95.0", Columns.LONGITUDE, "1.0")));
     assertThat(outOfRange.<String>getAs(Columns.REJECT_REASON)).isEqualTo("INVALID_COORDINATES");
     Row notNumber = standardize(record(Map.of(Columns.LATITUDE, "53.x", Columns.LONGITUDE, "1.0")));
     assertThat(notNumber.<String>getAs(Columns.REJECT_REASON)).isEqualTo("INVALID_COORDINATES");
@@ -112,8 +131,18 @@ class StopSearchRecordsTest extends SparkTestBase {
   void aValidRecordIsAcceptedWithEveryFieldStatus() {
     Row row =
         standardize(
-            record(Map.of(Columns.LATITUDE, "53.1", Columns.LONGITUDE, "-1.2", Columns.GENDER, "Male",
-                Columns.AGE_RANGE, "18-24", Columns.DISTRICT, "E06000001")));
+            record(
+                Map.of(
+                    Columns.LATITUDE,
+                    "53.1",
+                    Columns.LONGITUDE,
+                    "-1.2",
+                    Columns.GENDER,
+                    "Male",
+                    Columns.AGE_RANGE,
+                    "18-24",
+                    Columns.DISTRICT,
+                    "E06000001")));
     assertThat(row.<String>getAs(Columns.REJECT_REASON)).isNull();
     assertThat(row.<String>getAs("gender_status")).isEqualTo("valid");
     assertThat(row.<String>getAs("location_status")).isEqualTo("valid");
