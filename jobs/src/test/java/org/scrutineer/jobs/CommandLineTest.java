@@ -80,6 +80,7 @@ class CommandLineTest {
         .isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(err.toString())
         .contains("2020-06-kent-stop-and-search.csv line 1: not the data.police.uk");
+    assertThat(dir.resolve("o/records")).doesNotExist();
 
     assertThat(
             run(

@@ -2,6 +2,8 @@ package org.scrutineer.pipeline;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.lit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +16,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +28,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
 import org.scrutineer.pipeline.aggregate.EventCounts;
 import org.scrutineer.pipeline.aggregate.Periods;
@@ -131,13 +135,23 @@ public final class ScrutineerRun {
           "population", String.format("%,d areas from %s", population.size(), config.population()));
     }
 
-    Dataset<Row> validated =
-        StopSearchRecords.standardize(
-            RawRecords.read(spark, discovered.files(), registry, false), registry);
-    // The records are read once, into small counts; only rejects and unmapped labels, when there
-    // are any, are read again.
+    // The files are read once, into the record-level Parquet table; every later step reads that.
+    TableWriter writer = new TableWriter(spark, config.out());
+    Column paths =
+        functions.array(discovered.files().stream().map(f -> lit(f.path())).toArray(Column[]::new));
+    String recordsPath =
+        writer.writeParquet(
+            OutputSchemas.RECORDS,
+            StopSearchRecords.standardize(
+                    RawRecords.read(spark, discovered.files(), registry, true), registry)
+                .withColumn(Columns.SOURCE_FILE, element_at(paths, col(Columns.FILE_INDEX).plus(1)))
+                .select(
+                    Arrays.stream(OutputSchemas.RECORDS_SCHEMA.fieldNames())
+                        .map(functions::col)
+                        .toArray(Column[]::new)));
+    Dataset<Row> records = spark.read().parquet(recordsPath);
     Dataset<Row> recordCounts =
-        EventCounts.recordCounts(validated).persist(StorageLevel.MEMORY_AND_DISK());
+        EventCounts.recordCounts(records).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       List<FileSummary> files = FileSummaries.collect(recordCounts, discovered.files());
       List<FileSummary> badHeaders = files.stream().filter(f -> f.headerProblem() != null).toList();
@@ -221,7 +235,7 @@ public final class ScrutineerRun {
       List<Row> missing = MissingDataTable.build(cells, counts);
       List<Row> coverageRows = coverage.rows(registry);
       List<UnmappedValues.Value> unmapped =
-          unmappedCount == 0 ? List.of() : UnmappedValues.collect(accepted(validated, submitted));
+          unmappedCount == 0 ? List.of() : UnmappedValues.collect(accepted(records, submitted));
       progress.stage(
           "statistics",
           String.format(
@@ -233,8 +247,9 @@ public final class ScrutineerRun {
                       ? ""
                       : "; no denominator for force areas " + withoutDenominator));
 
-      TableWriter writer = new TableWriter(spark, config.out());
       List<TableWriter.Written> outputs = new ArrayList<>();
+      outputs.add(
+          new TableWriter.Written(OutputSchemas.RECORDS, read + files.size(), recordsPath, null));
       outputs.add(
           writer.write(
               OutputSchemas.DISPROPORTIONALITY,
@@ -245,16 +260,7 @@ public final class ScrutineerRun {
           writer.write(OutputSchemas.MISSING_DATA, OutputSchemas.MISSING_DATA_SCHEMA, missing));
       outputs.add(
           writer.write(OutputSchemas.COVERAGE, OutputSchemas.COVERAGE_SCHEMA, coverageRows));
-      outputs.add(
-          rejected == 0
-              ? writer.write(OutputSchemas.REJECTS, OutputSchemas.REJECTS_SCHEMA, List.of())
-              : writer.write(
-                  OutputSchemas.REJECTS,
-                  rejects(
-                      StopSearchRecords.standardize(
-                          RawRecords.read(spark, discovered.files(), registry, true), registry),
-                      discovered.files()),
-                  rejected));
+      outputs.add(writer.write(OutputSchemas.REJECTS, rejects(records), rejected));
       progress.stage("write", String.format("%d tables to %s", outputs.size(), config.out()));
 
       List<String> failed = new ArrayList<>();
@@ -320,6 +326,10 @@ public final class ScrutineerRun {
         throw new DataQualityException(String.join("; ", failed));
       }
       return result;
+    } catch (InputException e) {
+      // Unusable input writes nothing: remove the record table this run began with.
+      writer.delete(OutputSchemas.RECORDS);
+      throw e;
     } finally {
       recordCounts.unpersist();
     }
@@ -333,12 +343,7 @@ public final class ScrutineerRun {
         .where(concat_ws(" ", col(Columns.FORCE), col(Columns.MONTH)).isin(submitted.toArray()));
   }
 
-  private static Dataset<Row> rejects(Dataset<Row> validated, List<SourceFile> files) {
-    Column paths =
-        org.apache.spark.sql.functions.array(
-            files.stream()
-                .map(f -> org.apache.spark.sql.functions.lit(f.path()))
-                .toArray(Column[]::new));
+  private static Dataset<Row> rejects(Dataset<Row> records) {
     Column rule = null;
     for (RejectReason reason : RejectReason.values()) {
       Column when =
@@ -349,17 +354,12 @@ public final class ScrutineerRun {
               ? when
               : rule.when(col(Columns.REJECT_REASON).equalTo(reason.name()), reason.rule());
     }
-    return validated
+    return records
         .where(col(Columns.RECORD_TYPE).equalTo(RawSchema.RECORD))
         .where(col(Columns.REJECT_REASON).isNotNull())
         .select(
             org.apache.spark.sql.functions.lit(Power.STOP_SEARCH.code()).as("power"),
-            org.apache
-                .spark
-                .sql
-                .functions
-                .element_at(paths, col(Columns.FILE_INDEX).plus(1))
-                .as("source_file"),
+            col(Columns.SOURCE_FILE).as("source_file"),
             col(Columns.LINE_NUMBER).as("line_number"),
             col(Columns.REJECT_REASON).as("reason"),
             rule.as("rule"),

@@ -284,6 +284,23 @@ class EndToEndTest extends SparkTestBase {
         .startsWith("\uFEFFpower,");
   }
 
+  @Test
+  void recordTableKeepsRawValuesBesideTheMappedOnes() {
+    org.apache.spark.sql.Dataset<Row> records =
+        session().read().parquet(dir.resolve("out/records").toString());
+    assertThat(records.schema().fieldNames())
+        .containsExactly(org.scrutineer.pipeline.report.OutputSchemas.RECORDS_SCHEMA.fieldNames());
+    assertThat(records.where("record_type = 'record'").count()).isEqualTo(result.rowsRead());
+    assertThat(records.where("record_type = 'file'").count()).isEqualTo(truth.files().size());
+    Row cornish =
+        records.where("self_defined_ethnicity = 'White - Cornish'").collectAsList().get(0);
+    assertThat(cornish.<String>getAs("ethnic_group")).isEqualTo("Unknown");
+    assertThat(cornish.<String>getAs("self_defined_ethnicity_status")).isEqualTo("unmapped");
+    Row coded = records.where("self_defined_ethnicity = 'B2'").collectAsList().get(0);
+    assertThat(coded.<String>getAs("ethnic_group")).isEqualTo("Black");
+    assertThat(coded.<String>getAs("district")).startsWith("E0");
+  }
+
   private static long forceMonthSum(java.util.Map<String, Long> counts, String force) {
     return counts.entrySet().stream()
         .filter(e -> e.getKey().startsWith(force + "|") && IN_FY.test(e.getKey().split("\\|")[1]))

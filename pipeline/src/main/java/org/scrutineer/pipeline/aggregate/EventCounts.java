@@ -26,12 +26,12 @@ import static org.scrutineer.pipeline.schema.Columns.LINKED_FIND;
 import static org.scrutineer.pipeline.schema.Columns.LINK_KNOWN;
 import static org.scrutineer.pipeline.schema.Columns.MONTH;
 import static org.scrutineer.pipeline.schema.Columns.OUTCOME_KNOWN;
-import static org.scrutineer.pipeline.schema.Columns.PARSE_DETAIL;
 import static org.scrutineer.pipeline.schema.Columns.PERIOD;
 import static org.scrutineer.pipeline.schema.Columns.PERIOD_TYPE;
 import static org.scrutineer.pipeline.schema.Columns.PERSON_SEARCH;
 import static org.scrutineer.pipeline.schema.Columns.POWER;
 import static org.scrutineer.pipeline.schema.Columns.RECORD_TYPE;
+import static org.scrutineer.pipeline.schema.Columns.REJECT_DETAIL;
 import static org.scrutineer.pipeline.schema.Columns.REJECT_REASON;
 
 import java.util.ArrayList;
@@ -98,7 +98,7 @@ public final class EventCounts {
   /**
    * Counts the validated raw layer (data and file rows) by {@link #RECORD_KEYS}; file rows keep
    * their {@code file_rows}, {@code file_bytes}, {@code file_sha256} and, when the header was
-   * wrong, {@code parse_detail}. These file columns are grouping keys, not string aggregates, so
+   * wrong, {@code reject_detail}. These file columns are grouping keys, not string aggregates, so
    * Spark can use its hash aggregate rather than sorting every record.
    */
   public static Dataset<Row> recordCounts(Dataset<Row> validated) {
@@ -110,7 +110,7 @@ public final class EventCounts {
     keys.add(col(FILE_ROWS));
     keys.add(col(FILE_BYTES));
     keys.add(col(FILE_SHA256));
-    keys.add(when(col(RECORD_TYPE).equalTo("file"), col(PARSE_DETAIL)).as(PARSE_DETAIL));
+    keys.add(when(col(RECORD_TYPE).equalTo("file"), col(REJECT_DETAIL)).as(REJECT_DETAIL));
     return validated
         .groupBy(keys.toArray(new Column[0]))
         .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(new Column[0]));

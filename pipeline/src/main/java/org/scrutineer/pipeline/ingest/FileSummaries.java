@@ -10,8 +10,8 @@ import static org.scrutineer.pipeline.schema.Columns.FILE_ROWS;
 import static org.scrutineer.pipeline.schema.Columns.FILE_SHA256;
 import static org.scrutineer.pipeline.schema.Columns.FORCE;
 import static org.scrutineer.pipeline.schema.Columns.MONTH;
-import static org.scrutineer.pipeline.schema.Columns.PARSE_DETAIL;
 import static org.scrutineer.pipeline.schema.Columns.RECORD_TYPE;
+import static org.scrutineer.pipeline.schema.Columns.REJECT_DETAIL;
 import static org.scrutineer.pipeline.schema.Columns.REJECT_REASON;
 
 import java.util.ArrayList;
@@ -46,7 +46,7 @@ public final class FileSummaries {
                 max(col(FILE_ROWS)).as(FILE_ROWS),
                 max(col(FILE_BYTES)).as(FILE_BYTES),
                 max(col(FILE_SHA256)).as(FILE_SHA256),
-                max(col(PARSE_DETAIL)).as(PARSE_DETAIL))
+                max(col(REJECT_DETAIL)).as(REJECT_DETAIL))
             .collectAsList();
     Map<String, Long> rowsRead = new HashMap<>();
     Map<String, Long> bytes = new HashMap<>();
@@ -62,8 +62,8 @@ public final class FileSummaries {
         rowsRead.put(path, row.<Long>getAs(FILE_ROWS));
         bytes.put(path, row.<Long>getAs(FILE_BYTES));
         hashes.put(path, row.getAs(FILE_SHA256));
-        if (row.getAs(PARSE_DETAIL) != null) {
-          headerProblems.put(path, row.getAs(PARSE_DETAIL));
+        if (row.getAs(REJECT_DETAIL) != null) {
+          headerProblems.put(path, row.getAs(REJECT_DETAIL));
         }
       } else if (row.getAs(REJECT_REASON) != null) {
         rejects

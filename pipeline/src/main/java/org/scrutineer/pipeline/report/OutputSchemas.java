@@ -18,6 +18,7 @@ public final class OutputSchemas {
   public static final String MISSING_DATA = "missing_data";
   public static final String COVERAGE = "coverage";
   public static final String REJECTS = "rejects";
+  public static final String RECORDS = "records";
 
   private static final DataType S = DataTypes.StringType;
   private static final DataType L = DataTypes.LongType;
@@ -258,7 +259,107 @@ public final class OutputSchemas {
           .add(field("detail", S, "Every rule the record broke, with the offending values."))
           .add(field("raw_text", S, "The record exactly as in the file."));
 
-  /** Every table's schema by name, in output order (rejects last). */
+  /** Record level, Parquet only: every record read, standardised, beside its raw values. */
+  public static final StructType RECORDS_SCHEMA =
+      new StructType()
+          .add(field("source_file", S, "The file the row came from."))
+          .add(
+              field(
+                  "file_index",
+                  I,
+                  "The file's position in the run's input list (manifest inputs order)."))
+          .add(
+              field(
+                  "record_type",
+                  S,
+                  "record (one row per record read) or file (one summary row per file)."))
+          .add(
+              field(
+                  "line_number", L, "1-based line on which the record starts; null on file rows."))
+          .add(field("power", S, "Police power."))
+          .add(field("force", S, "data.police.uk force slug."))
+          .add(field("force_code", S, "ONS police force area code of the force."))
+          .add(
+              field(
+                  "month",
+                  S,
+                  "yyyy-MM the record counts in (police.uk: the file's month; extracts: the local month of the date)."))
+          .add(field("type", S, "Search type as recorded (after an extract's value map)."))
+          .add(field("date", S, "The date as an ISO-8601 UTC instant; null when blank."))
+          .add(field("event_time", DataTypes.TimestampType, "date as a timestamp."))
+          .add(field("part_of_operation", S, "As recorded."))
+          .add(field("operation_name", S, "As recorded."))
+          .add(field("latitude", S, "As recorded (WGS84 degrees)."))
+          .add(field("longitude", S, "As recorded (WGS84 degrees)."))
+          .add(field("gender", S, "As recorded."))
+          .add(field("age_range", S, "As recorded."))
+          .add(
+              field(
+                  "self_defined_ethnicity",
+                  S,
+                  "The raw self-defined ethnicity label or code, kept as recorded."))
+          .add(
+              field(
+                  "officer_defined_ethnicity",
+                  S,
+                  "The raw officer-defined ethnicity, kept as recorded."))
+          .add(field("legislation", S, "As recorded."))
+          .add(field("object_of_search", S, "As recorded."))
+          .add(field("outcome", S, "As recorded."))
+          .add(field("outcome_linked_to_object", S, "As recorded."))
+          .add(field("removal_of_more_than_outer_clothing", S, "As recorded."))
+          .add(field("district", S, "ONS district code (extracts with a district column)."))
+          .add(field("person_search", B, "False for vehicle-only searches."))
+          .add(
+              field(
+                  "ethnic_group",
+                  S,
+                  "Self-defined ethnicity mapped to White, Black, Asian, Mixed, Other or Unknown."))
+          .add(field("officer_ethnic_group", S, "Officer-defined ethnicity mapped the same way."))
+          .add(field("arrest", B, "Outcome is an arrest."))
+          .add(field("outcome_known", B, "Outcome recorded and classifiable."))
+          .add(field("any_action", B, "Outcome other than no further action."))
+          .add(field("link_known", B, "Outcome-linked flag is True or False."))
+          .add(field("linked_find", B, "Outcome linked to the object of the search."))
+          .add(
+              field(
+                  "self_defined_ethnicity_status",
+                  S,
+                  "valid, blank, not_stated or unmapped; likewise every *_status column."))
+          .add(field("officer_defined_ethnicity_status", S, "Status of officer_defined_ethnicity."))
+          .add(field("gender_status", S, "Status of gender."))
+          .add(field("age_range_status", S, "Status of age_range."))
+          .add(field("legislation_status", S, "Status of legislation."))
+          .add(field("object_of_search_status", S, "Status of object_of_search."))
+          .add(field("outcome_status", S, "Status of outcome."))
+          .add(field("outcome_linked_to_object_status", S, "Status of outcome_linked_to_object."))
+          .add(
+              field(
+                  "removal_of_more_than_outer_clothing_status",
+                  S,
+                  "Status of removal_of_more_than_outer_clothing."))
+          .add(field("location_status", S, "Status of latitude and longitude together."))
+          .add(field("date_status", S, "Status of date."))
+          .add(
+              field(
+                  "reject_reason",
+                  S,
+                  "Null on accepted records; else the first rule broken (see rejects)."))
+          .add(
+              field(
+                  "reject_detail",
+                  S,
+                  "Every rule broken, with the values; on a file row, what is wrong with its header."))
+          .add(
+              field(
+                  "raw_text",
+                  S,
+                  "The record exactly as in the file; kept on rejected records only."))
+          .add(field("file_rows", L, "File rows: records the reader counted in the file."))
+          .add(field("file_bytes", L, "File rows: the file's size."))
+          .add(field("file_sha256", S, "File rows: SHA-256 of the file."));
+
+  /** Every table's schema by name, in output order (records, Parquet only, last). */
   public static final Map<String, StructType> ALL = all();
 
   private OutputSchemas() {}
@@ -283,6 +384,7 @@ public final class OutputSchemas {
     all.put(MISSING_DATA, MISSING_DATA_SCHEMA);
     all.put(COVERAGE, COVERAGE_SCHEMA);
     all.put(REJECTS, REJECTS_SCHEMA);
+    all.put(RECORDS, RECORDS_SCHEMA);
     return java.util.Collections.unmodifiableMap(all);
   }
 }

@@ -32,7 +32,7 @@ public final class TableWriter {
    * @param table table name
    * @param rows rows written
    * @param parquet Parquet folder
-   * @param csv CSV file
+   * @param csv CSV file, or {@code null} for a table written as Parquet only
    */
   public record Written(String table, long rows, String parquet, String csv) {}
 
@@ -73,8 +73,29 @@ public final class TableWriter {
     return path.toString();
   }
 
-  private void writeParquet(String name, Dataset<Row> data) {
+  private void writeSmallParquet(String name, Dataset<Row> data) {
     data.coalesce(1).write().mode(SaveMode.Overwrite).parquet(parquetPath(name));
+  }
+
+  /**
+   * Writes a large table as Parquet only, keeping Spark's partitioning (one file per task).
+   *
+   * @return the Parquet folder
+   */
+  public String writeParquet(String name, Dataset<Row> data) {
+    data.write().mode(SaveMode.Overwrite).parquet(parquetPath(name));
+    return parquetPath(name);
+  }
+
+  /** Removes a table written earlier in this run (both forms). */
+  public void delete(String name) {
+    try {
+      FileSystem fs = out.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      fs.delete(new Path(out, name), true);
+      fs.delete(new Path(out, name + ".csv"), false);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot delete " + name + " from " + out, e);
+    }
   }
 
   private String parquetPath(String name) {

@@ -36,6 +36,7 @@ import static org.scrutineer.pipeline.schema.Columns.PART_OF_OPERATION;
 import static org.scrutineer.pipeline.schema.Columns.PERSON_SEARCH;
 import static org.scrutineer.pipeline.schema.Columns.POWER;
 import static org.scrutineer.pipeline.schema.Columns.RAW_TEXT;
+import static org.scrutineer.pipeline.schema.Columns.RECORD_TYPE;
 import static org.scrutineer.pipeline.schema.Columns.REJECT_DETAIL;
 import static org.scrutineer.pipeline.schema.Columns.REJECT_REASON;
 import static org.scrutineer.pipeline.schema.Columns.REMOVAL_OF_CLOTHING;
@@ -50,6 +51,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
+import org.scrutineer.pipeline.ingest.RawSchema;
 import org.scrutineer.pipeline.ingest.RejectReason;
 import org.scrutineer.pipeline.reference.CodeList;
 import org.scrutineer.pipeline.reference.FieldStatus;
@@ -134,6 +136,10 @@ public final class StopSearchRecords {
     Column detail =
         when(col(PARSE_ERROR).isNotNull(), col(PARSE_DETAIL))
             .otherwise(functions.nullif(concat_ws("; ", details.toArray(new Column[0])), lit("")));
+    // File summary rows are not records: they carry a header problem, never a record rule.
+    Column isRecord = col(RECORD_TYPE).equalTo(lit(RawSchema.RECORD));
+    reason = when(isRecord, reason);
+    detail = when(isRecord, detail).otherwise(col(PARSE_DETAIL));
 
     Column selfKey = col(SELF_KEY);
     Column outcomeClass =
