@@ -20,6 +20,15 @@ public final class Scrutineer {
     CommandLine cmd = new CommandLine(new Scrutineer(), new Factory(sessions));
     cmd.setOut(out);
     cmd.setErr(err);
+    // A usage error is one line and a pointer to --help, not the whole usage text.
+    cmd.setParameterExceptionHandler(
+        (e, arguments) -> {
+          CommandLine failed = e.getCommandLine();
+          failed.getErr().println(e.getMessage());
+          CommandLine.UnmatchedArgumentException.printSuggestions(e, failed.getErr());
+          failed.getErr().printf("See '%s --help'.%n", failed.getCommandSpec().qualifiedName());
+          return ExitCodes.BAD_INPUT;
+        });
     return cmd.execute(args);
   }
 

@@ -132,7 +132,7 @@ public final class ScrutineerRun {
         incompleteForces = rollUp.incompleteForceAreas();
       }
       progress.stage(
-          "population", String.format("%,d areas from %s", population.size(), config.population()));
+          "population", String.format("%,d areas from %s", population.size(), population.source()));
     }
 
     // The files are read once, into the record-level Parquet table; every later step reads that.

@@ -23,16 +23,6 @@ public final class Periods {
     return String.format("%d-%02d", start, (start + 1) % 100);
   }
 
-  /** The twelve months of financial year {@code label}. */
-  public static List<YearMonth> monthsOf(String label) {
-    int start = Integer.parseInt(label.substring(0, 4));
-    List<YearMonth> months = new ArrayList<>(12);
-    for (int i = 0; i < 12; i++) {
-      months.add(YearMonth.of(start, 4).plusMonths(i));
-    }
-    return months;
-  }
-
   /** Every month from {@code from} to {@code to} inclusive. */
   public static List<YearMonth> range(YearMonth from, YearMonth to) {
     List<YearMonth> months = new ArrayList<>();

@@ -7,13 +7,13 @@ import org.apache.spark.sql.Row;
 /**
  * Formats rows as CSV that opens cleanly in Excel: RFC 4180 quoting, CRLF line ends, a UTF-8
  * byte-order mark (written by the caller), empty cells for null, numbers in plain notation where
- * sensible, and text that Excel would run as a formula ({@code = + - @} first) prefixed with an
- * apostrophe.
+ * sensible (six significant digits; Parquet keeps full precision), and text that Excel would run as
+ * a formula ({@code = + - @} first) prefixed with an apostrophe.
  */
 final class CsvFormat {
   static final String BOM = "\uFEFF";
   static final String EOL = "\r\n";
-  private static final MathContext DIGITS = new MathContext(12);
+  private static final MathContext DIGITS = new MathContext(6);
 
   private CsvFormat() {}
 

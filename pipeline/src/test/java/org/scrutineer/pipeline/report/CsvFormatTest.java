@@ -24,8 +24,9 @@ class CsvFormatTest {
   @Test
   void numbersArePlainAndTinyOnesScientific() {
     assertThat(CsvFormat.value(4.000000000000001)).isEqualTo("4");
-    assertThat(CsvFormat.value(0.0970123456789)).isEqualTo("0.0970123456789");
+    assertThat(CsvFormat.value(0.0970123456789)).isEqualTo("0.0970123");
     assertThat(CsvFormat.value(6.3e-30)).startsWith("6.3").contains("E-30");
-    assertThat(CsvFormat.value(8791152.0)).isEqualTo("8791152");
+    assertThat(CsvFormat.value(8791152.0)).isEqualTo("8791150");
+    assertThat(CsvFormat.value(132048.583333)).isEqualTo("132049");
   }
 }
