@@ -5,23 +5,14 @@ import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
@@ -38,7 +29,6 @@ import org.scrutineer.pipeline.ingest.FileSummary;
 import org.scrutineer.pipeline.ingest.InputDiscovery;
 import org.scrutineer.pipeline.ingest.RawRecords;
 import org.scrutineer.pipeline.ingest.RawSchema;
-import org.scrutineer.pipeline.ingest.RejectReason;
 import org.scrutineer.pipeline.ingest.SourceFile;
 import org.scrutineer.pipeline.population.AreaLookup;
 import org.scrutineer.pipeline.population.PopulationReader;
@@ -55,6 +45,7 @@ import org.scrutineer.pipeline.report.DisproportionalityTable;
 import org.scrutineer.pipeline.report.MissingDataTable;
 import org.scrutineer.pipeline.report.OutcomesTable;
 import org.scrutineer.pipeline.report.OutputSchemas;
+import org.scrutineer.pipeline.report.RejectsTable;
 import org.scrutineer.pipeline.report.TableWriter;
 import org.scrutineer.pipeline.report.UnmappedValues;
 import org.scrutineer.pipeline.schema.Columns;
@@ -269,14 +260,11 @@ public final class ScrutineerRun {
           writer.write(OutputSchemas.MISSING_DATA, OutputSchemas.MISSING_DATA_SCHEMA, missing));
       outputs.add(
           writer.write(OutputSchemas.COVERAGE, OutputSchemas.COVERAGE_SCHEMA, coverageRows));
-      outputs.add(writer.write(OutputSchemas.REJECTS, rejects(records), rejected));
+      outputs.add(writer.write(OutputSchemas.REJECTS, RejectsTable.from(records), rejected));
       progress.stage("write", String.format("%d tables to %s", outputs.size(), config.out()));
 
-      List<String> failed = new ArrayList<>();
-      List<Map<String, Object>> gates = new ArrayList<>();
-      gate(
-          gates,
-          failed,
+      QualityGates gates = new QualityGates();
+      gates.check(
           "rejected rows",
           rejected,
           read,
@@ -289,18 +277,17 @@ public final class ScrutineerRun {
                 .filter(v -> v.field().equals(field))
                 .mapToLong(UnmappedValues.Value::count)
                 .sum();
-        gate(
-            gates,
-            failed,
+        gates.check(
             "unmapped " + field.replace('_', ' ') + " labels",
             n,
             personSearches,
             config.maxUnmappedFraction(),
-            "add the labels to a mapping's values, or fix the source; see manifest.json unmapped_values");
+            "add the labels to a mapping's values, or fix the source; see manifest.json"
+                + " unmapped_values");
       }
 
       Map<String, Object> manifest = new LinkedHashMap<>();
-      manifest.put("tool", tool(spark));
+      manifest.put("tool", RunManifest.tool(spark));
       manifest.put(
           "run",
           Map.of(
@@ -308,31 +295,33 @@ public final class ScrutineerRun {
               "finished", Instant.now().toString(),
               "elapsed_seconds", progress.elapsed(),
               "spark_master", spark.sparkContext().master()));
-      manifest.put("settings", settings(config));
+      manifest.put("settings", RunManifest.settings(config));
       manifest.put(
           "window", Map.of("from", coverage.from().toString(), "to", coverage.to().toString()));
-      manifest.put("reconciliation", reconciliation(read, accepted, rejected, rowsCounted));
-      manifest.put("inputs", inputs(files));
-      manifest.put("reference_files", referenceFiles(config, conf));
+      manifest.put(
+          "reconciliation", RunManifest.reconciliation(read, accepted, rejected, rowsCounted));
+      manifest.put("inputs", RunManifest.inputs(files));
+      manifest.put("reference_files", RunManifest.referenceFiles(config, conf));
       manifest.put(
           "skipped_outside_window",
           discovered.outsideWindow().stream().map(SourceFile::path).toList());
       manifest.put("ignored_files", discovered.ignored());
       manifest.put("unmapped_values", unmapped);
       manifest.put("force_areas_without_denominator", withoutDenominator);
-      manifest.put("decisions", decisions(accepted, rowsCounted, personSearches));
-      manifest.put("reject_rules", rejectRules());
-      manifest.put("gates", gates);
+      manifest.put("decisions", RunManifest.decisions(accepted, rowsCounted, personSearches));
+      manifest.put("reject_rules", RunManifest.rejectRules());
+      manifest.put("gates", gates.results());
       manifest.put("outputs", outputs);
       manifest.put("stages", progress.stages());
       manifest.put("caveats", Caveats.ALL);
-      String manifestPath = writer.writeText("manifest.json", json(manifest));
+      String manifestPath = writer.writeText("manifest.json", RunManifest.json(manifest));
       progress.stage("manifest", manifestPath);
 
       RunResult result =
-          new RunResult(read, accepted, rejected, rowsCounted, outputs, manifestPath, failed);
-      if (!failed.isEmpty()) {
-        throw new DataQualityException(String.join("; ", failed));
+          new RunResult(
+              read, accepted, rejected, rowsCounted, outputs, manifestPath, gates.failed());
+      if (!gates.failed().isEmpty()) {
+        throw new DataQualityException(String.join("; ", gates.failed()));
       }
       return result;
     } catch (InputException e) {
@@ -364,57 +353,6 @@ public final class ScrutineerRun {
         .where(concat_ws(" ", col(Columns.FORCE), col(Columns.MONTH)).isin(submitted.toArray()));
   }
 
-  private static Dataset<Row> rejects(Dataset<Row> records) {
-    Column rule = null;
-    for (RejectReason reason : RejectReason.values()) {
-      Column when =
-          org.apache.spark.sql.functions.when(
-              col(Columns.REJECT_REASON).equalTo(reason.name()), reason.rule());
-      rule =
-          rule == null
-              ? when
-              : rule.when(col(Columns.REJECT_REASON).equalTo(reason.name()), reason.rule());
-    }
-    return records
-        .where(col(Columns.RECORD_TYPE).equalTo(RawSchema.RECORD))
-        .where(col(Columns.REJECT_REASON).isNotNull())
-        .select(
-            org.apache.spark.sql.functions.lit(Power.STOP_SEARCH.code()).as("power"),
-            col(Columns.SOURCE_FILE).as("source_file"),
-            col(Columns.LINE_NUMBER).as("line_number"),
-            col(Columns.REJECT_REASON).as("reason"),
-            rule.as("rule"),
-            col(Columns.REJECT_DETAIL).as("detail"),
-            col(Columns.RAW_TEXT).as("raw_text"))
-        .orderBy(col("source_file"), col("line_number"));
-  }
-
-  private static void gate(
-      List<Map<String, Object>> gates,
-      List<String> failed,
-      String name,
-      long count,
-      long of,
-      double limit,
-      String hint) {
-    double share = of == 0 ? 0 : (double) count / of;
-    boolean passed = share <= limit;
-    Map<String, Object> gate = new LinkedHashMap<>();
-    gate.put("gate", name);
-    gate.put("count", count);
-    gate.put("of", of);
-    gate.put("fraction", share);
-    gate.put("limit", limit);
-    gate.put("passed", passed);
-    gates.add(gate);
-    if (!passed) {
-      failed.add(
-          String.format(
-              "%,d of %,d %s (%.2f%%) exceeds the limit of %.2f%%: %s",
-              count, of, name, 100 * share, 100 * limit, hint));
-    }
-  }
-
   private static ExtractMapping readMapping(String path, Configuration conf) {
     Path hadoopPath = new Path(path);
     try (InputStream in = hadoopPath.getFileSystem(conf).open(hadoopPath)) {
@@ -424,146 +362,6 @@ public final class ScrutineerRun {
     } catch (IOException e) {
       throw new InputException(
           String.format("Cannot read mapping %s: %s", path, e.getMessage()), e);
-    }
-  }
-
-  private static Map<String, Object> tool(SparkSession spark) {
-    Properties versions = new Properties();
-    try (InputStream in = ScrutineerRun.class.getResourceAsStream("version.properties")) {
-      if (in != null) {
-        versions.load(in);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    Map<String, Object> tool = new LinkedHashMap<>();
-    tool.put("name", "scrutineer");
-    tool.put("version", versions.getProperty("scrutineer.version", "unknown"));
-    tool.put("spark_version", spark.version());
-    tool.put("java_version", System.getProperty("java.version"));
-    return tool;
-  }
-
-  private static Map<String, Object> settings(RunConfig config) {
-    Map<String, Object> settings = new LinkedHashMap<>();
-    settings.put("stop_search", config.stopSearch());
-    settings.put("mappings", config.mappings());
-    settings.put("population", config.population());
-    settings.put("population_format", config.populationFormat().option());
-    settings.put("area_lookup", config.areaLookup());
-    settings.put("forces", config.forces());
-    settings.put("from", config.from() == null ? null : config.from().toString());
-    settings.put("to", config.to() == null ? null : config.to().toString());
-    settings.put("out", config.out());
-    settings.put("reference_group", config.report().referenceGroup().label());
-    settings.put("confidence_level", config.report().confidenceLevel());
-    settings.put("small_numbers", config.report().smallNumbers());
-    settings.put("max_reject_fraction", config.maxRejectFraction());
-    settings.put("max_unmapped_fraction", config.maxUnmappedFraction());
-    return settings;
-  }
-
-  private static Map<String, Object> reconciliation(
-      long read, long accepted, long rejected, long counted) {
-    Map<String, Object> r = new LinkedHashMap<>();
-    r.put("rows_read", read);
-    r.put("rows_accepted", accepted);
-    r.put("rows_rejected", rejected);
-    r.put("reconciled", read == accepted + rejected);
-    r.put("rows_counted", counted);
-    r.put("rows_accepted_not_counted", accepted - counted);
-    return r;
-  }
-
-  private static List<Map<String, Object>> inputs(List<FileSummary> files) {
-    List<Map<String, Object>> inputs = new ArrayList<>();
-    for (FileSummary f : files) {
-      Map<String, Object> input = new LinkedHashMap<>();
-      input.put("path", f.file().path());
-      input.put("format", f.file().format().code());
-      input.put("force", f.file().force());
-      input.put("month", f.file().month());
-      input.put("mapping", f.file().mapping() == null ? null : f.file().mapping().source());
-      input.put("bytes", f.bytes());
-      input.put("sha256", f.sha256());
-      input.put("rows_read", f.rowsRead());
-      input.put("rows_accepted", f.accepted());
-      input.put("rows_rejected", f.rejected());
-      input.put("reconciled", f.reconciles());
-      input.put("rejects_by_reason", f.rejectsByReason());
-      inputs.add(input);
-    }
-    return inputs;
-  }
-
-  private static List<Map<String, Object>> referenceFiles(RunConfig config, Configuration conf) {
-    List<Map<String, Object>> files = new ArrayList<>();
-    Map<String, String> roles = new LinkedHashMap<>();
-    if (config.population() != null) {
-      roles.put(config.population(), "population");
-    }
-    if (config.areaLookup() != null) {
-      roles.put(config.areaLookup(), "area_lookup");
-    }
-    if (config.forces() != null) {
-      roles.put(config.forces(), "forces");
-    }
-    config.mappings().forEach(m -> roles.put(m, "mapping"));
-    roles.forEach(
-        (path, role) -> {
-          Map<String, Object> file = new LinkedHashMap<>();
-          file.put("role", role);
-          file.put("path", path);
-          file.put("sha256", sha256(path, conf));
-          files.add(file);
-        });
-    return files;
-  }
-
-  private static List<String> decisions(long accepted, long counted, long personSearches) {
-    return List.of(
-        String.format(
-            "%,d accepted rows counted; %,d accepted rows fall outside the window or the"
-                + " force's submitted months and are not counted",
-            counted, accepted - counted),
-        String.format(
-            "%,d of the counted rows are person searches; vehicle-only searches are excluded"
-                + " from ethnicity rates, outcomes and person-field completeness",
-            personSearches),
-        "police.uk records count in the month named by the file (the Date column is UTC)",
-        "self-defined ethnicity (5+1) is the basis of every rate; blank, not stated and unmapped"
-            + " values are Unknown and receive no denominator");
-  }
-
-  private static Map<String, String> rejectRules() {
-    Map<String, String> rules = new LinkedHashMap<>();
-    for (RejectReason reason : RejectReason.values()) {
-      rules.put(reason.name(), reason.rule());
-    }
-    return rules;
-  }
-
-  private static String sha256(String path, Configuration conf) {
-    Path hadoopPath = new Path(path);
-    try (InputStream in =
-        new DigestInputStream(
-            hadoopPath.getFileSystem(conf).open(hadoopPath),
-            MessageDigest.getInstance("SHA-256"))) {
-      in.transferTo(java.io.OutputStream.nullOutputStream());
-      return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + path, e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String json(Object value) {
-    try {
-      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value)
-          + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

@@ -1,0 +1,169 @@
+package org.scrutineer.pipeline;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
+import org.scrutineer.pipeline.ingest.FileSummary;
+import org.scrutineer.pipeline.ingest.RejectReason;
+
+/**
+ * The parts of {@code manifest.json}: provenance (tool and library versions, settings, inputs and
+ * reference files with their SHA-256), reconciliation and the decisions a run took.
+ */
+final class RunManifest {
+  private RunManifest() {}
+
+  static Map<String, Object> tool(SparkSession spark) {
+    Properties versions = new Properties();
+    try (InputStream in = ScrutineerRun.class.getResourceAsStream("version.properties")) {
+      if (in != null) {
+        versions.load(in);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Map<String, Object> tool = new LinkedHashMap<>();
+    tool.put("name", "scrutineer");
+    tool.put("version", versions.getProperty("scrutineer.version", "unknown"));
+    tool.put("spark_version", spark.version());
+    tool.put("java_version", System.getProperty("java.version"));
+    return tool;
+  }
+
+  static Map<String, Object> settings(RunConfig config) {
+    Map<String, Object> settings = new LinkedHashMap<>();
+    settings.put("stop_search", config.stopSearch());
+    settings.put("mappings", config.mappings());
+    settings.put("population", config.population());
+    settings.put("population_format", config.populationFormat().option());
+    settings.put("area_lookup", config.areaLookup());
+    settings.put("forces", config.forces());
+    settings.put("from", config.from() == null ? null : config.from().toString());
+    settings.put("to", config.to() == null ? null : config.to().toString());
+    settings.put("out", config.out());
+    settings.put("reference_group", config.report().referenceGroup().label());
+    settings.put("confidence_level", config.report().confidenceLevel());
+    settings.put("small_numbers", config.report().smallNumbers());
+    settings.put("max_reject_fraction", config.maxRejectFraction());
+    settings.put("max_unmapped_fraction", config.maxUnmappedFraction());
+    return settings;
+  }
+
+  static Map<String, Object> reconciliation(long read, long accepted, long rejected, long counted) {
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("rows_read", read);
+    r.put("rows_accepted", accepted);
+    r.put("rows_rejected", rejected);
+    r.put("reconciled", read == accepted + rejected);
+    r.put("rows_counted", counted);
+    r.put("rows_accepted_not_counted", accepted - counted);
+    return r;
+  }
+
+  static List<Map<String, Object>> inputs(List<FileSummary> files) {
+    List<Map<String, Object>> inputs = new ArrayList<>();
+    for (FileSummary f : files) {
+      Map<String, Object> input = new LinkedHashMap<>();
+      input.put("path", f.file().path());
+      input.put("format", f.file().format().code());
+      input.put("force", f.file().force());
+      input.put("month", f.file().month());
+      input.put("mapping", f.file().mapping() == null ? null : f.file().mapping().source());
+      input.put("bytes", f.bytes());
+      input.put("sha256", f.sha256());
+      input.put("rows_read", f.rowsRead());
+      input.put("rows_accepted", f.accepted());
+      input.put("rows_rejected", f.rejected());
+      input.put("reconciled", f.reconciles());
+      input.put("rejects_by_reason", f.rejectsByReason());
+      inputs.add(input);
+    }
+    return inputs;
+  }
+
+  static List<Map<String, Object>> referenceFiles(RunConfig config, Configuration conf) {
+    List<Map<String, Object>> files = new ArrayList<>();
+    Map<String, String> roles = new LinkedHashMap<>();
+    if (config.population() != null) {
+      roles.put(config.population(), "population");
+    }
+    if (config.areaLookup() != null) {
+      roles.put(config.areaLookup(), "area_lookup");
+    }
+    if (config.forces() != null) {
+      roles.put(config.forces(), "forces");
+    }
+    config.mappings().forEach(m -> roles.put(m, "mapping"));
+    roles.forEach(
+        (path, role) -> {
+          Map<String, Object> file = new LinkedHashMap<>();
+          file.put("role", role);
+          file.put("path", path);
+          file.put("sha256", sha256(path, conf));
+          files.add(file);
+        });
+    return files;
+  }
+
+  static List<String> decisions(long accepted, long counted, long personSearches) {
+    return List.of(
+        String.format(
+            "%,d accepted rows counted; %,d accepted rows fall outside the window or the"
+                + " force's submitted months and are not counted",
+            counted, accepted - counted),
+        String.format(
+            "%,d of the counted rows are person searches; vehicle-only searches are excluded"
+                + " from ethnicity rates, outcomes and person-field completeness",
+            personSearches),
+        "police.uk records count in the month named by the file (the Date column is UTC)",
+        "self-defined ethnicity (5+1) is the basis of every rate; blank, not stated and unmapped"
+            + " values are Unknown and receive no denominator");
+  }
+
+  static Map<String, String> rejectRules() {
+    Map<String, String> rules = new LinkedHashMap<>();
+    for (RejectReason reason : RejectReason.values()) {
+      rules.put(reason.name(), reason.rule());
+    }
+    return rules;
+  }
+
+  static String sha256(String path, Configuration conf) {
+    Path hadoopPath = new Path(path);
+    try (InputStream in =
+        new DigestInputStream(
+            hadoopPath.getFileSystem(conf).open(hadoopPath),
+            MessageDigest.getInstance("SHA-256"))) {
+      in.transferTo(java.io.OutputStream.nullOutputStream());
+      return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + path, e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String json(Object value) {
+    try {
+      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value)
+          + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
