@@ -128,51 +128,17 @@ public final class ScrutineerRun {
 
     // The files are read once, into the record-level Parquet table; every later step reads that.
     TableWriter writer = new TableWriter(spark, config.out());
-    Column paths =
-        functions.array(discovered.files().stream().map(f -> lit(f.path())).toArray(Column[]::new));
-    Dataset<Row> standardized =
-        StopSearchRecords.standardize(
-                RawRecords.read(spark, discovered.files(), registry, true), registry)
-            .withColumn(Columns.SOURCE_FILE, element_at(paths, col(Columns.FILE_INDEX).plus(1)))
-            .select(
-                Arrays.stream(OutputSchemas.RECORDS_SCHEMA.fieldNames())
-                    .map(functions::col)
-                    .toArray(Column[]::new));
-    // Whole-stage code generation fuses the ~50 standardisation expressions into one method too
-    // large for HotSpot to compile (over its 8,000-byte limit), so it would run interpreted;
-    // per-operator code generation splits it into small methods (bench/standardise-bench.sh: on
-    // the shared police.uk set, 14 s instead of 20 s cold, 5 s instead of 13 s warm).
-    String recordsPath =
-        withConf(
-            spark,
-            "spark.sql.codegen.wholeStage",
-            "false",
-            () -> writer.writeParquet(OutputSchemas.RECORDS, standardized));
+    String recordsPath = writeRecords(spark, writer, discovered.files(), registry);
     progress.stage("records", "standardised records written to " + recordsPath);
     Dataset<Row> records = spark.read().parquet(recordsPath);
     Dataset<Row> recordCounts =
         EventCounts.recordCounts(records).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       List<FileSummary> files = FileSummaries.collect(recordCounts, discovered.files());
-      List<FileSummary> badHeaders = files.stream().filter(f -> f.headerProblem() != null).toList();
-      if (!badHeaders.isEmpty()) {
-        throw new InputException(
-            badHeaders.get(0).headerProblem()
-                + (badHeaders.size() > 1
-                    ? String.format(" (and %d more files)", badHeaders.size() - 1)
-                    : ""));
-      }
+      checkFiles(files);
       long read = files.stream().mapToLong(FileSummary::rowsRead).sum();
       long accepted = files.stream().mapToLong(FileSummary::accepted).sum();
       long rejected = files.stream().mapToLong(FileSummary::rejected).sum();
-      for (FileSummary file : files) {
-        if (!file.reconciles()) {
-          throw new IllegalStateException(
-              String.format(
-                  "Reconciliation failed for %s: %d read, %d accepted, %d rejected",
-                  file.file().path(), file.rowsRead(), file.accepted(), file.rejected()));
-        }
-      }
       progress.stage(
           "read",
           String.format("%,d rows read = %,d accepted + %,d rejected", read, accepted, rejected));
@@ -330,6 +296,54 @@ public final class ScrutineerRun {
       throw e;
     } finally {
       recordCounts.unpersist();
+    }
+  }
+
+  /**
+   * Reads, validates and standardises every file into the record-level Parquet table (the one pass
+   * over the inputs) and returns its path.
+   */
+  private static String writeRecords(
+      SparkSession spark, TableWriter writer, List<SourceFile> files, ForceRegistry registry) {
+    Column paths = functions.array(files.stream().map(f -> lit(f.path())).toArray(Column[]::new));
+    Dataset<Row> standardized =
+        StopSearchRecords.standardize(RawRecords.read(spark, files, registry, true), registry)
+            .withColumn(Columns.SOURCE_FILE, element_at(paths, col(Columns.FILE_INDEX).plus(1)))
+            .select(
+                Arrays.stream(OutputSchemas.RECORDS_SCHEMA.fieldNames())
+                    .map(functions::col)
+                    .toArray(Column[]::new));
+    // Whole-stage code generation fuses the ~50 standardisation expressions into one method too
+    // large for HotSpot to compile (over its 8,000-byte limit), so it would run interpreted;
+    // per-operator code generation splits it into small methods (bench/standardise-bench.sh: on
+    // the shared police.uk set, 14 s instead of 20 s cold, 5 s instead of 13 s warm).
+    return withConf(
+        spark,
+        "spark.sql.codegen.wholeStage",
+        "false",
+        () -> writer.writeParquet(OutputSchemas.RECORDS, standardized));
+  }
+
+  /**
+   * Stops the run on a file whose header was wrong (exit 2), and fails loudly if any file does not
+   * reconcile rows read = accepted + rejected (a defect, never bad input).
+   */
+  private static void checkFiles(List<FileSummary> files) {
+    List<FileSummary> badHeaders = files.stream().filter(f -> f.headerProblem() != null).toList();
+    if (!badHeaders.isEmpty()) {
+      throw new InputException(
+          badHeaders.get(0).headerProblem()
+              + (badHeaders.size() > 1
+                  ? String.format(" (and %d more files)", badHeaders.size() - 1)
+                  : ""));
+    }
+    for (FileSummary file : files) {
+      if (!file.reconciles()) {
+        throw new IllegalStateException(
+            String.format(
+                "Reconciliation failed for %s: %d read, %d accepted, %d rejected",
+                file.file().path(), file.rowsRead(), file.accepted(), file.rejected()));
+      }
     }
   }
 
