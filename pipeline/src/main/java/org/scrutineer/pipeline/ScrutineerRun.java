@@ -329,12 +329,12 @@ public final class ScrutineerRun {
    * reconcile rows read = accepted + rejected (a defect, never bad input).
    */
   private static void checkFiles(List<FileSummary> files) {
-    List<FileSummary> badHeaders = files.stream().filter(f -> f.headerProblem() != null).toList();
-    if (!badHeaders.isEmpty()) {
+    List<FileSummary> unreadable = files.stream().filter(f -> f.fileProblem() != null).toList();
+    if (!unreadable.isEmpty()) {
       throw new InputException(
-          badHeaders.get(0).headerProblem()
-              + (badHeaders.size() > 1
-                  ? String.format(" (and %d more files)", badHeaders.size() - 1)
+          unreadable.get(0).fileProblem()
+              + (unreadable.size() > 1
+                  ? String.format(" (and %d more files)", unreadable.size() - 1)
                   : ""));
     }
     for (FileSummary file : files) {

@@ -1,9 +1,10 @@
 package org.scrutineer.pipeline.ingest;
 
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
+import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,20 +15,34 @@ import java.util.List;
  * <p>Quoted fields may hold delimiters, doubled quotes and line breaks. A quote inside an unquoted
  * field is kept as text (as Excel does). Two faults are reported on the record rather than thrown:
  * a quoted field still open at the end of the file ({@link RejectReason#UNTERMINATED_QUOTE}) and
- * text after a closing quote ({@link RejectReason#MALFORMED_QUOTE}). A leading UTF-8 byte-order
- * mark is dropped. The final line break of a file does not start a record.
+ * text after a closing quote ({@link RejectReason#MALFORMED_QUOTE}); read from bytes, a record
+ * holding bytes that are not text in the file's encoding is a third ({@link
+ * RejectReason#INVALID_ENCODING}), never silently repaired. A leading UTF-8 byte-order mark is
+ * dropped. The final line break of a file does not start a record.
  */
 public final class CsvRecordReader implements Closeable {
   private static final char QUOTE = '"';
 
-  private final BufferedReader reader;
+  private final LineSource reader;
   private final char delimiter;
   private long nextLine = 1;
   private boolean first = true;
 
-  /** Reads from {@code reader}, splitting fields on {@code delimiter}. */
+  /** Reads decoded text from {@code reader}, splitting fields on {@code delimiter}. */
   public CsvRecordReader(Reader reader, char delimiter) {
-    this.reader = reader instanceof BufferedReader b ? b : new BufferedReader(reader, 1 << 16);
+    this(LineSource.of(reader), delimiter);
+  }
+
+  /**
+   * Reads {@code in} as text in {@code charset}; a record with bytes that are not valid text is
+   * reported as {@link RejectReason#INVALID_ENCODING}.
+   */
+  public CsvRecordReader(InputStream in, Charset charset, char delimiter) {
+    this(LineSource.of(in, charset), delimiter);
+  }
+
+  private CsvRecordReader(LineSource reader, char delimiter) {
+    this.reader = reader;
     this.delimiter = delimiter;
   }
 
@@ -45,6 +60,7 @@ public final class CsvRecordReader implements Closeable {
     }
     long start = nextLine;
     nextLine++;
+    boolean malformed = reader.lastLineMalformed();
     StringBuilder raw = new StringBuilder(line);
     List<String> fields = new ArrayList<>();
     StringBuilder field = new StringBuilder();
@@ -68,6 +84,7 @@ public final class CsvRecordReader implements Closeable {
               String.format("A quoted field opened on line %d is not closed", start));
         }
         nextLine++;
+        malformed |= reader.lastLineMalformed();
         raw.append('\n').append(more);
         field.append('\n');
         text = more;
@@ -108,7 +125,25 @@ public final class CsvRecordReader implements Closeable {
       fieldStart = false;
     }
     fields.add(field.toString());
+    if (malformed) {
+      return invalidEncoding(start, raw);
+    }
     return new CsvRecord(start, fields, raw.toString(), null, null);
+  }
+
+  private static CsvRecord invalidEncoding(long start, CharSequence raw) {
+    return new CsvRecord(
+        start,
+        List.of(),
+        raw.toString(),
+        RejectReason.INVALID_ENCODING,
+        String.format(
+            "Line %d has bytes that are not text in the file's encoding (shown as \uFFFD)", start));
+  }
+
+  /** The 1-based line the reader is on: the line of the next record, or of a decoding fault. */
+  public long line() {
+    return nextLine;
   }
 
   @Override

@@ -51,7 +51,7 @@ public final class FileSummaries {
     Map<String, Long> rowsRead = new HashMap<>();
     Map<String, Long> bytes = new HashMap<>();
     Map<String, String> hashes = new HashMap<>();
-    Map<String, String> headerProblems = new HashMap<>();
+    Map<String, String> fileProblems = new HashMap<>();
     Map<String, Long> accepted = new HashMap<>();
     Map<String, Map<String, Long>> rejects = new HashMap<>();
     Map<String, Map<String, Map<String, Long>>> months = new HashMap<>();
@@ -63,7 +63,7 @@ public final class FileSummaries {
         bytes.put(path, row.<Long>getAs(FILE_BYTES));
         hashes.put(path, row.getAs(FILE_SHA256));
         if (row.getAs(REJECT_DETAIL) != null) {
-          headerProblems.put(path, row.getAs(REJECT_DETAIL));
+          fileProblems.put(path, row.getAs(REJECT_DETAIL));
         }
       } else if (row.getAs(REJECT_REASON) != null) {
         rejects
@@ -86,7 +86,7 @@ public final class FileSummaries {
               rowsRead.getOrDefault(path, 0L),
               bytes.getOrDefault(path, 0L),
               hashes.get(path),
-              headerProblems.get(path),
+              fileProblems.get(path),
               accepted.getOrDefault(path, 0L),
               rejects.getOrDefault(path, new LinkedHashMap<>()),
               months.getOrDefault(path, new LinkedHashMap<>())));

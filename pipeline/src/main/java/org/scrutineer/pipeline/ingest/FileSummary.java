@@ -10,8 +10,8 @@ import java.util.Map;
  *     reader independently of what became of them
  * @param bytes bytes read
  * @param sha256 SHA-256 of the file's bytes, hex
- * @param headerProblem what is wrong with the file's header (the file was not read), or {@code
- *     null}
+ * @param fileProblem why the file could not be read (a wrong header or an encoding fault), or
+ *     {@code null}
  * @param accepted records accepted
  * @param rejectsByReason rejected records by {@link RejectReason} name
  * @param acceptedByForceMonth accepted records by force slug and {@code yyyy-MM} month
@@ -21,7 +21,7 @@ public record FileSummary(
     long rowsRead,
     long bytes,
     String sha256,
-    String headerProblem,
+    String fileProblem,
     long accepted,
     Map<String, Long> rejectsByReason,
     Map<String, Map<String, Long>> acceptedByForceMonth) {

@@ -15,7 +15,9 @@ final class HeaderCheck {
   /** What is wrong with the header, or {@code null} when it is right. */
   static String problem(SourceFile file, CsvRecord header) {
     if (header == null || header.error() != null) {
-      return String.format("%s line 1: no readable header", file.path());
+      return String.format(
+          "%s line 1: no readable header%s",
+          file.path(), header == null ? "" : " (" + header.errorDetail() + ")");
     }
     ExtractMapping mapping = file.mapping();
     if (mapping == null) {

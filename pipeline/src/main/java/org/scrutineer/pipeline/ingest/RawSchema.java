@@ -37,8 +37,11 @@ public final class RawSchema {
   /** {@code record_type} of the per-file summary row. */
   public static final String FILE = "file";
 
-  /** {@code parse_error} of a file summary row whose header is wrong; the file was not read. */
-  public static final String HEADER_ERROR = "HEADER";
+  /**
+   * {@code parse_error} of a file summary row whose header is wrong or unreadable; the file was not
+   * read and the run stops with exit code 2.
+   */
+  public static final String FILE_ERROR = "FILE";
 
   /** Canonical string fields, in schema order after {@code force} and {@code month}. */
   public static final List<String> CANONICAL = canonical();

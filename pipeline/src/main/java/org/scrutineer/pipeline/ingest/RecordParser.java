@@ -2,7 +2,6 @@ package org.scrutineer.pipeline.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.security.DigestInputStream;
@@ -57,7 +56,7 @@ final class RecordParser implements Iterator<Row> {
   private final ZoneId zone;
   private final int headerSize;
   private final List<String> headerNames;
-  private final String headerProblem;
+  private final String fileProblem;
   private boolean summarised;
   private long records;
   private Row next;
@@ -78,20 +77,19 @@ final class RecordParser implements Iterator<Row> {
       Charset charset =
           mapping == null ? Charset.forName("UTF-8") : Charset.forName(mapping.encoding());
       char delimiter = mapping == null ? ',' : mapping.delimiterChar();
-      this.reader = new CsvRecordReader(new InputStreamReader(digest, charset), delimiter);
+      this.reader = new CsvRecordReader(digest, charset, delimiter);
       CsvRecord header = reader.next();
-      this.headerProblem = HeaderCheck.problem(file, header);
-      this.finished = headerProblem != null;
-      this.headerSize = headerProblem == null ? header.fields().size() : 0;
-      this.headerNames =
-          headerProblem == null ? HeaderCheck.normalized(header.fields()) : List.of();
+      this.fileProblem = HeaderCheck.problem(file, header);
+      this.finished = fileProblem != null;
+      this.headerSize = fileProblem == null ? header.fields().size() : 0;
+      this.headerNames = fileProblem == null ? HeaderCheck.normalized(header.fields()) : List.of();
       this.fieldColumns =
-          headerProblem != null
+          fileProblem != null
               ? null
               : mapping == null ? policeUkColumns() : extractColumns(mapping);
       this.formatter = mapping == null ? null : mapping.formatter();
       this.zone = mapping == null ? UTC : ZoneId.of(mapping.timeZone());
-      if (headerProblem != null) {
+      if (fileProblem != null) {
         reader.close();
       }
       if (mapping != null) {
@@ -302,8 +300,8 @@ final class RecordParser implements Iterator<Row> {
     values[RawSchema.index(Columns.MONTH)] = file.month();
     values[RawSchema.index(Columns.FILE_ROWS)] = records;
     values[RawSchema.index(Columns.PARSE_ERROR)] =
-        headerProblem == null ? null : RawSchema.HEADER_ERROR;
-    values[RawSchema.index(Columns.PARSE_DETAIL)] = headerProblem;
+        fileProblem == null ? null : RawSchema.FILE_ERROR;
+    values[RawSchema.index(Columns.PARSE_DETAIL)] = fileProblem;
     values[RawSchema.index(Columns.FILE_BYTES)] = counter.count();
     values[RawSchema.index(Columns.FILE_SHA256)] =
         HexFormat.of().formatHex(digest.getMessageDigest().digest());

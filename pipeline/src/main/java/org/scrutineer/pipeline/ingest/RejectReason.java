@@ -5,6 +5,7 @@ package org.scrutineer.pipeline.ingest;
  * one of these codes, its file, line number and raw text.
  */
 public enum RejectReason {
+  INVALID_ENCODING("the line has bytes that are not text in the file's encoding"),
   UNTERMINATED_QUOTE("a quoted field is not closed before the end of the file"),
   MALFORMED_QUOTE("text follows a closing quote inside a field"),
   FIELD_COUNT("the record does not have the header's number of fields"),

@@ -2,8 +2,10 @@ package org.scrutineer.pipeline.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -62,6 +64,34 @@ class CsvRecordReaderTest {
 
     assertThat(records.get(1).isBlank()).isTrue();
     assertThat(records.get(2).fields()).containsExactly("", "");
+  }
+
+  @Test
+  void bytesAreSplitIntoLinesAndABadLineIsMarkedNotRepaired() throws IOException {
+    byte[] text =
+        "\uFEFFa,b\r\nx,caf\u00e9\r\nbad,?\r\n\"multi\nline\",z\r\n"
+            .getBytes(StandardCharsets.UTF_8);
+    int mark = new String(text, StandardCharsets.UTF_8).indexOf('?');
+    text[
+            new String(text, StandardCharsets.UTF_8)
+                .substring(0, mark)
+                .getBytes(StandardCharsets.UTF_8)
+                .length] =
+        (byte) 0xE9;
+    List<CsvRecord> records = new ArrayList<>();
+    try (CsvRecordReader reader =
+        new CsvRecordReader(new ByteArrayInputStream(text), StandardCharsets.UTF_8, ',')) {
+      for (CsvRecord r = reader.next(); r != null; r = reader.next()) {
+        records.add(r);
+      }
+    }
+
+    assertThat(records.get(0).fields()).containsExactly("a", "b");
+    assertThat(records.get(1).fields()).containsExactly("x", "caf\u00e9");
+    assertThat(records.get(2).error()).isEqualTo(RejectReason.INVALID_ENCODING);
+    assertThat(records.get(2).lineNumber()).isEqualTo(3);
+    assertThat(records.get(3).fields()).containsExactly("multi\nline", "z");
+    assertThat(records.get(3).lineNumber()).isEqualTo(4);
   }
 
   @Test

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -116,10 +118,32 @@ class MalformedInputTest extends SparkTestBase {
             .filter(r -> RawSchema.FILE.equals(r.getAs(Columns.RECORD_TYPE)))
             .findFirst()
             .orElseThrow();
-    assertThat(summary.<String>getAs(Columns.PARSE_ERROR)).isEqualTo(RawSchema.HEADER_ERROR);
+    assertThat(summary.<String>getAs(Columns.PARSE_ERROR)).isEqualTo(RawSchema.FILE_ERROR);
     assertThat(summary.<String>getAs(Columns.PARSE_DETAIL))
         .contains("2020-06-kent-stop-and-search.csv line 1")
         .contains("not the data.police.uk stop-and-search header");
+  }
+
+  @Test
+  void aLineWithBytesThatAreNotUtf8IsRejectedAndTheRestOfTheFileRead() throws IOException {
+    Path file = dir.resolve("2020-06-kent-stop-and-search.csv");
+    byte[] bad = GOOD.replace("White - Irish", "White - Irish?").getBytes(StandardCharsets.UTF_8);
+    bad[new String(bad, StandardCharsets.UTF_8).indexOf('?')] = (byte) 0x96; // a Windows-1252 dash
+    Files.write(file, (HEADER + "\n" + GOOD + "\n").getBytes(StandardCharsets.UTF_8));
+    Files.write(file, bad, StandardOpenOption.APPEND);
+    Files.write(
+        file,
+        ("\n" + GOOD.replace("White - Irish", "White \uFFFD Irish") + "\n")
+            .getBytes(StandardCharsets.UTF_8),
+        StandardOpenOption.APPEND);
+
+    Map<Long, String> reasons = reasons(read(List.of(file.toString()), List.of()));
+
+    // A genuine U+FFFD in valid UTF-8 is text, not a fault.
+    assertThat(reasons)
+        .containsEntry(2L, "ok")
+        .containsEntry(3L, "INVALID_ENCODING")
+        .containsEntry(4L, "ok");
   }
 
   @Test
