@@ -53,14 +53,17 @@ interface LineSource extends Closeable {
   static LineSource of(InputStream in, Charset charset) {
     byte[] newline = "\n".getBytes(charset);
     if (newline.length != 1 || newline[0] != '\n') {
-      CharsetDecoder strict =
-          charset
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT);
-      return of(new InputStreamReader(in, strict));
+      return of(new InputStreamReader(in, strictDecoder(charset)));
     }
     return new ByteLines(in, charset);
+  }
+
+  /** A decoder that reports bytes that are not text instead of replacing them. */
+  static CharsetDecoder strictDecoder(Charset charset) {
+    return charset
+        .newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
   }
 
   /** Byte-level line splitting with per-line strict decoding. */
@@ -77,11 +80,7 @@ interface LineSource extends Closeable {
     ByteLines(InputStream in, Charset charset) {
       this.in = in;
       this.charset = charset;
-      this.strict =
-          charset
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT);
+      this.strict = strictDecoder(charset);
     }
 
     @Override
