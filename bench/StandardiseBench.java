@@ -27,7 +27,7 @@ public class StandardiseBench {
             spark.sparkContext().hadoopConfiguration(), null, null);
     for (int pass = 1; pass <= 4; pass++) {
       long start = System.nanoTime();
-      StopSearchRecords.standardize(RawRecords.read(spark, found.files(), registry, true), registry)
+      StopSearchRecords.standardize(RawRecords.read(spark, found.files(), registry), registry)
           .write().format("noop").mode("overwrite").save();
       System.out.printf("wholeStage=%s pass %d: %.1f s%n", wholeStage, pass, (System.nanoTime() - start) / 1e9);
     }

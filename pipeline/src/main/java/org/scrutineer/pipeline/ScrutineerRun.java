@@ -307,7 +307,7 @@ public final class ScrutineerRun {
       SparkSession spark, TableWriter writer, List<SourceFile> files, ForceRegistry registry) {
     Column paths = functions.array(files.stream().map(f -> lit(f.path())).toArray(Column[]::new));
     Dataset<Row> standardized =
-        StopSearchRecords.standardize(RawRecords.read(spark, files, registry, true), registry)
+        StopSearchRecords.standardize(RawRecords.read(spark, files, registry), registry)
             .withColumn(Columns.SOURCE_FILE, element_at(paths, col(Columns.FILE_INDEX).plus(1)))
             .select(
                 Arrays.stream(OutputSchemas.RECORDS_SCHEMA.fieldNames())

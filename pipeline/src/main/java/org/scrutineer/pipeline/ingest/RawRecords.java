@@ -27,13 +27,9 @@ public final class RawRecords {
   /** A file and its position in the run's file list (the {@code file_index} column). */
   private record Task(int index, SourceFile file) implements java.io.Serializable {}
 
-  /**
-   * Reads {@code files}; the result is lazy.
-   *
-   * @param keepRawText whether to fill {@code raw_text} (needed only to write rejects)
-   */
+  /** Reads {@code files}; the result is lazy. */
   public static Dataset<Row> read(
-      SparkSession spark, List<SourceFile> files, ForceRegistry registry, boolean keepRawText) {
+      SparkSession spark, List<SourceFile> files, ForceRegistry registry) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     // Largest files first, dealt round-robin, so no task gets all the big months.
     List<Task> ordered = new ArrayList<>(files.size());
@@ -51,7 +47,7 @@ public final class RawRecords {
     Map<String, String> conf = new HashMap<>();
     spark.sparkContext().hadoopConfiguration().forEach(e -> conf.put(e.getKey(), e.getValue()));
     JavaRDD<Row> rows =
-        jsc.parallelize(dealt, slices).mapPartitions(new ParseFiles(registry, conf, keepRawText));
+        jsc.parallelize(dealt, slices).mapPartitions(new ParseFiles(registry, conf));
     return spark.createDataFrame(rows, RawSchema.SCHEMA);
   }
 
@@ -60,12 +56,10 @@ public final class RawRecords {
     private static final long serialVersionUID = 1L;
     private final ForceRegistry registry;
     private final HashMap<String, String> conf;
-    private final boolean keepRawText;
 
-    ParseFiles(ForceRegistry registry, Map<String, String> conf, boolean keepRawText) {
+    ParseFiles(ForceRegistry registry, Map<String, String> conf) {
       this.registry = registry;
       this.conf = new HashMap<>(conf);
-      this.keepRawText = keepRawText;
     }
 
     @Override
@@ -79,8 +73,7 @@ public final class RawRecords {
         public boolean hasNext() {
           while (!current.hasNext() && files.hasNext()) {
             Task task = files.next();
-            current =
-                new RecordParser(task.file(), task.index(), keepRawText, registry, configuration);
+            current = new RecordParser(task.file(), task.index(), registry, configuration);
           }
           return current.hasNext();
         }

@@ -24,11 +24,11 @@ import org.scrutineer.pipeline.schema.Columns;
  * and SHA-256 (so reconciliation does not depend on the rows that follow).
  *
  * <p>{@code file_index} is the file's position in the list given to {@link RawRecords#read}; {@code
- * raw_text} is filled only when asked for (the pass that writes rejects), since nothing else needs
- * it. {@code date} holds an ISO-8601 UTC instant ({@code 2020-06-01T00:32:00Z}) or null when blank;
- * {@code month} is the {@code yyyy-MM} the record counts in (police.uk: from the file name;
- * extracts: the local month of the date). A non-null {@code parse_error} marks a record that failed
- * a source-format rule; such records keep their raw text.
+ * raw_text} is the record as read (standardisation keeps it on rejected records only). {@code date}
+ * holds an ISO-8601 UTC instant ({@code 2020-06-01T00:32:00Z}) or null when blank; {@code month} is
+ * the {@code yyyy-MM} the record counts in (police.uk: from the file name; extracts: the local
+ * month of the date). A non-null {@code parse_error} marks a record that failed a source-format
+ * rule; such records keep their raw text.
  */
 public final class RawSchema {
   /** {@code record_type} of a data record. */

@@ -45,7 +45,6 @@ final class RecordParser implements Iterator<Row> {
 
   private final SourceFile file;
   private final int index;
-  private final boolean keepRawText;
   private final ForceRegistry registry;
   private final CsvRecordReader reader;
   private final DigestInputStream digest;
@@ -62,11 +61,9 @@ final class RecordParser implements Iterator<Row> {
   private Row next;
   private boolean finished;
 
-  RecordParser(
-      SourceFile file, int index, boolean keepRawText, ForceRegistry registry, Configuration conf) {
+  RecordParser(SourceFile file, int index, ForceRegistry registry, Configuration conf) {
     this.file = file;
     this.index = index;
-    this.keepRawText = keepRawText;
     this.registry = registry;
     try {
       Path path = new Path(file.path());
@@ -144,7 +141,7 @@ final class RecordParser implements Iterator<Row> {
     values[RawSchema.index(Columns.FILE_INDEX)] = index;
     values[RawSchema.index(Columns.RECORD_TYPE)] = RawSchema.RECORD;
     values[RawSchema.index(Columns.LINE_NUMBER)] = record.lineNumber();
-    values[RawSchema.index(Columns.RAW_TEXT)] = keepRawText ? record.rawText() : null;
+    values[RawSchema.index(Columns.RAW_TEXT)] = record.rawText();
     values[RawSchema.index(Columns.FORCE)] = file.force();
     values[RawSchema.index(Columns.MONTH)] = file.month();
     if (record.isBlank()) {

@@ -188,7 +188,7 @@ class MalformedInputTest extends SparkTestBase {
         InputDiscovery.discover(
             paths, mappings, registry, spark.sparkContext().hadoopConfiguration(), null, null);
     return org.scrutineer.pipeline.standardize.StopSearchRecords.standardize(
-            RawRecords.read(spark, found.files(), registry, true), registry)
+            RawRecords.read(spark, found.files(), registry), registry)
         .collectAsList();
   }
 
