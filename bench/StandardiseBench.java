@@ -3,7 +3,8 @@ import org.apache.spark.sql.SparkSession;
 import org.scrutineer.pipeline.ingest.InputDiscovery;
 import org.scrutineer.pipeline.ingest.RawRecords;
 import org.scrutineer.pipeline.reference.ForceRegistry;
-import org.scrutineer.pipeline.standardize.StopSearchRecords;
+import org.scrutineer.pipeline.schema.Power;
+import org.scrutineer.pipeline.standardize.Records;
 
 /**
  * Times reading and standardising the shared police.uk set four times in one JVM (the first pass
@@ -23,11 +24,11 @@ public class StandardiseBench {
     ForceRegistry registry = ForceRegistry.builtIn();
     var found =
         InputDiscovery.discover(
-            List.of(args[0] + "/police-uk-stop-search"), List.of(), registry,
+            java.util.Map.of(Power.STOP_SEARCH, List.of(args[0] + "/police-uk-stop-search")), List.of(), registry,
             spark.sparkContext().hadoopConfiguration(), null, null);
     for (int pass = 1; pass <= 4; pass++) {
       long start = System.nanoTime();
-      StopSearchRecords.standardize(RawRecords.read(spark, found.files(), registry), registry)
+      Records.standardize(RawRecords.read(spark, found.files(), registry), registry)
           .write().format("noop").mode("overwrite").save();
       System.out.printf("wholeStage=%s pass %d: %.1f s%n", wholeStage, pass, (System.nanoTime() - start) / 1e9);
     }

@@ -24,6 +24,7 @@ import org.scrutineer.pipeline.population.PopulationReader;
 import org.scrutineer.pipeline.report.ReportSettings;
 import org.scrutineer.pipeline.report.SmallNumbers;
 import org.scrutineer.pipeline.schema.EthnicGroup;
+import org.scrutineer.pipeline.schema.Power;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -49,6 +50,9 @@ final class RunCommand implements Callable<Integer> {
   private static final Map<String, Boolean> CONFIG_KEYS =
       Map.ofEntries(
           Map.entry("stop-search", true),
+          Map.entry("use-of-force", true),
+          Map.entry("custody", true),
+          Map.entry("fpn", true),
           Map.entry("mapping", true),
           Map.entry("population", true),
           Map.entry("population-format", false),
@@ -80,6 +84,29 @@ final class RunCommand implements Callable<Integer> {
               + " (YYYY-MM/YYYY-MM-<force>-stop-and-search.csv), such a file, or a force extract read"
               + " through a --mapping.")
   List<String> stopSearch = new ArrayList<>();
+
+  @Option(
+      names = "--use-of-force",
+      paramLabel = "PATH",
+      description =
+          "Use-of-force input, repeatable: a canonical use-of-force CSV, a folder of them, or a force"
+              + " export read through a --mapping with \"power\": \"use_of_force\".")
+  List<String> useOfForce = new ArrayList<>();
+
+  @Option(
+      names = "--custody",
+      paramLabel = "PATH",
+      description =
+          "Custody input, repeatable: canonical custody CSVs (a file or folder) or a mapped export.")
+  List<String> custody = new ArrayList<>();
+
+  @Option(
+      names = "--fpn",
+      paramLabel = "PATH",
+      description =
+          "Fixed penalty notice input, repeatable: canonical FPN CSVs (a file or folder) or a mapped"
+              + " export.")
+  List<String> fpn = new ArrayList<>();
 
   @Option(
       names = "--mapping",
@@ -225,8 +252,13 @@ final class RunCommand implements Callable<Integer> {
 
   private RunConfig toConfig() {
     try {
+      Map<Power, List<String>> inputs = new java.util.EnumMap<>(Power.class);
+      inputs.put(Power.STOP_SEARCH, stopSearch);
+      inputs.put(Power.USE_OF_FORCE, useOfForce);
+      inputs.put(Power.CUSTODY, custody);
+      inputs.put(Power.FPN, fpn);
       return new RunConfig(
-          stopSearch,
+          inputs,
           mapping,
           population,
           PopulationReader.Format.fromOption(populationFormat),
@@ -305,6 +337,9 @@ final class RunCommand implements Callable<Integer> {
     try {
       switch (key) {
         case "stop-search" -> stopSearch = new ArrayList<>(values);
+        case "use-of-force" -> useOfForce = new ArrayList<>(values);
+        case "custody" -> custody = new ArrayList<>(values);
+        case "fpn" -> fpn = new ArrayList<>(values);
         case "mapping" -> mapping = new ArrayList<>(values);
         case "population" -> population = value;
         case "population-format" -> populationFormat = value;

@@ -1,15 +1,21 @@
 package org.scrutineer.pipeline;
 
 import java.time.YearMonth;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.scrutineer.pipeline.population.PopulationReader;
 import org.scrutineer.pipeline.report.ReportSettings;
+import org.scrutineer.pipeline.schema.Power;
 
 /**
  * Fully resolved settings for one run, built by the command line and validated here.
  *
- * @param stopSearch stop-and-search inputs: archive folders, police.uk files or extracts
+ * @param inputs input paths by power: for stop and search, archive folders, police.uk files or
+ *     extracts; for the other powers, folders or files in the canonical format or read through a
+ *     mapping of that power
  * @param mappings extract mapping JSON files
  * @param population population file, or {@code null} for counts without rates
  * @param populationFormat the population file's format
@@ -24,7 +30,7 @@ import org.scrutineer.pipeline.report.ReportSettings;
  *     carry an unmapped self- or officer-defined ethnicity
  */
 public record RunConfig(
-    List<String> stopSearch,
+    Map<Power, List<String>> inputs,
     List<String> mappings,
     String population,
     PopulationReader.Format populationFormat,
@@ -38,15 +44,24 @@ public record RunConfig(
     double maxUnmappedFraction) {
 
   public RunConfig {
-    stopSearch = List.copyOf(Objects.requireNonNull(stopSearch, "stopSearch"));
+    Map<Power, List<String>> copy = new EnumMap<>(Power.class);
+    Objects.requireNonNull(inputs, "inputs")
+        .forEach(
+            (power, paths) -> {
+              if (!paths.isEmpty()) {
+                copy.put(power, List.copyOf(paths));
+              }
+            });
+    inputs = Collections.unmodifiableMap(copy);
     mappings = List.copyOf(Objects.requireNonNull(mappings, "mappings"));
     Objects.requireNonNull(out, "out");
     Objects.requireNonNull(report, "report");
     populationFormat =
         populationFormat == null ? PopulationReader.Format.ONS_TS021 : populationFormat;
-    if (stopSearch.isEmpty()) {
+    if (inputs.isEmpty()) {
       throw new IllegalArgumentException(
-          "No input: give at least one --stop-search path (or --sample)");
+          "No input: give at least one --stop-search, --use-of-force, --custody or --fpn path (or"
+              + " --sample)");
     }
     if (from != null && to != null && from.isAfter(to)) {
       throw new IllegalArgumentException(

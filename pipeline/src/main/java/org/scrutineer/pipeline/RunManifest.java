@@ -47,7 +47,9 @@ final class RunManifest {
 
   static Map<String, Object> settings(RunConfig config) {
     Map<String, Object> settings = new LinkedHashMap<>();
-    settings.put("stop_search", config.stopSearch());
+    Map<String, Object> inputs = new LinkedHashMap<>();
+    config.inputs().forEach((power, paths) -> inputs.put(power.code(), paths));
+    settings.put("inputs", inputs);
     settings.put("mappings", config.mappings());
     settings.put("population", config.population());
     settings.put("population_format", config.populationFormat().option());
@@ -120,19 +122,22 @@ final class RunManifest {
     return files;
   }
 
-  static List<String> decisions(long accepted, long counted, long personSearches) {
+  static List<String> decisions(long accepted, long counted, long events) {
     return List.of(
         String.format(
             "%,d accepted rows counted; %,d accepted rows fall outside the window or the"
                 + " force's submitted months and are not counted",
             counted, accepted - counted),
         String.format(
-            "%,d of the counted rows are person searches; vehicle-only searches are excluded"
-                + " from ethnicity rates, outcomes and person-field completeness",
-            personSearches),
+            "%,d events counted: person searches (vehicle-only searches are excluded from"
+                + " ethnicity rates, outcomes and person-field completeness), use-of-force"
+                + " subject-incidents (officer reports on the same subject and incident counted"
+                + " once), custody detentions and fixed penalty notices",
+            events),
         "police.uk records count in the month named by the file (the Date column is UTC)",
-        "self-defined ethnicity (5+1) is the basis of every rate; blank, not stated and unmapped"
-            + " values are Unknown and receive no denominator");
+        "self-defined ethnicity (5+1) is the basis of every rate except use of force, which"
+            + " records only officer-perceived ethnicity; blank, not stated and unmapped values"
+            + " are Unknown and receive no denominator");
   }
 
   static Map<String, String> rejectRules() {

@@ -13,6 +13,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
@@ -21,7 +23,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
+import org.scrutineer.pipeline.aggregate.Durations;
 import org.scrutineer.pipeline.aggregate.EventCounts;
+import org.scrutineer.pipeline.aggregate.EventUnits;
 import org.scrutineer.pipeline.aggregate.Periods;
 import org.scrutineer.pipeline.ingest.ExtractMapping;
 import org.scrutineer.pipeline.ingest.FileSummaries;
@@ -42,21 +46,23 @@ import org.scrutineer.pipeline.report.CellCounts;
 import org.scrutineer.pipeline.report.CellPlan;
 import org.scrutineer.pipeline.report.Coverage;
 import org.scrutineer.pipeline.report.DisproportionalityTable;
+import org.scrutineer.pipeline.report.DurationsTable;
 import org.scrutineer.pipeline.report.MissingDataTable;
 import org.scrutineer.pipeline.report.OutcomesTable;
 import org.scrutineer.pipeline.report.OutputSchemas;
 import org.scrutineer.pipeline.report.RejectsTable;
+import org.scrutineer.pipeline.report.StagesTable;
 import org.scrutineer.pipeline.report.TableWriter;
 import org.scrutineer.pipeline.report.UnmappedValues;
 import org.scrutineer.pipeline.schema.Columns;
 import org.scrutineer.pipeline.schema.Power;
-import org.scrutineer.pipeline.standardize.StopSearchRecords;
+import org.scrutineer.pipeline.standardize.Records;
 
 /**
- * The stop-and-search run, end to end: discover and check inputs, read denominators, read and
- * validate every record, reconcile each file, count by cell, compute the statistics on the driver,
- * write every table as Parquet and CSV with the rejects and a provenance manifest, then apply the
- * data-quality gates.
+ * The run, end to end, for every power given (stop and search, use of force, custody, FPNs):
+ * discover and check inputs, read denominators, read and validate every record, reconcile each
+ * file, count by cell, compute the statistics on the driver, write every table as Parquet and CSV
+ * with the rejects and a provenance manifest, then apply the data-quality gates.
  *
  * <p>Takes the caller's {@link SparkSession}; never creates or stops one. Outputs are written
  * before the gates are checked, so a failed gate can be inspected.
@@ -87,12 +93,12 @@ public final class ScrutineerRun {
     }
     InputDiscovery.Discovered discovered =
         InputDiscovery.discover(
-            config.stopSearch(), mappings, registry, conf, config.from(), config.to());
+            config.inputs(), mappings, registry, conf, config.from(), config.to());
     if (discovered.files().isEmpty()) {
       throw new InputException(
           String.format(
-              "No stop-and-search files to read in %s%s",
-              config.stopSearch(),
+              "No files to read in %s%s",
+              config.inputs().values(),
               discovered.outsideWindow().isEmpty()
                   ? ""
                   : String.format(" (%d outside the window)", discovered.outsideWindow().size())));
@@ -128,11 +134,15 @@ public final class ScrutineerRun {
 
     // The files are read once, into the record-level Parquet table; every later step reads that.
     TableWriter writer = new TableWriter(spark, config.out());
-    String recordsPath = writeRecords(spark, writer, discovered.files(), registry);
+    Map<String, String> districtForces = new LinkedHashMap<>();
+    if (lookup != null) {
+      lookup.districts().forEach(d -> districtForces.put(d.districtCode(), d.forceAreaCode()));
+    }
+    String recordsPath = writeRecords(spark, writer, discovered.files(), registry, districtForces);
     progress.stage("records", "standardised records written to " + recordsPath);
     Dataset<Row> records = spark.read().parquet(recordsPath);
     Dataset<Row> recordCounts =
-        EventCounts.recordCounts(records).persist(StorageLevel.MEMORY_AND_DISK());
+        EventCounts.recordCounts(EventUnits.mark(records)).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       List<FileSummary> files = FileSummaries.collect(recordCounts, discovered.files());
       checkFiles(files);
@@ -145,34 +155,37 @@ public final class ScrutineerRun {
 
       Coverage coverage = Coverage.of(files, config.from(), config.to());
       List<String> submitted = new ArrayList<>();
-      for (String force : coverage.forces()) {
-        coverage.submitted(force).forEach(m -> submitted.add(force + " " + m));
+      for (Power power : coverage.powers()) {
+        for (String force : coverage.forces(power)) {
+          coverage
+              .submitted(power, force)
+              .forEach(m -> submitted.add(power.code() + " " + force + " " + m));
+        }
       }
       CellCounts counts =
-          new CellCounts(
-              EventCounts.cellCounts(recordCounts, submitted, Power.STOP_SEARCH.code())
-                  .collectAsList());
+          new CellCounts(EventCounts.cellCounts(recordCounts, submitted).collectAsList());
       List<Cell> cells = CellPlan.cells(coverage, counts, registry, lookup, population);
       List<Cell> forceMonths =
           cells.stream()
               .filter(
                   c ->
                       c.level().equals(EventCounts.FORCE_LEVEL)
+                          && c.basis().equals(EventCounts.PLACE_OF_EVENT)
                           && c.periodType().equals(Periods.MONTH))
               .toList();
       long rowsCounted =
           forceMonths.stream().mapToLong(c -> counts.total(c.key(), EventCounts.RECORDS)).sum();
-      long personSearches =
-          forceMonths.stream()
-              .mapToLong(c -> counts.total(c.key(), EventCounts.PERSON_SEARCHES))
-              .sum();
+      long events =
+          forceMonths.stream().mapToLong(c -> counts.total(c.key(), EventCounts.EVENTS)).sum();
       long unmappedCount = 0;
       for (String field : UnmappedValues.FIELDS) {
         unmappedCount += forceMonths.stream().mapToLong(c -> counts.total(c.key(), field)).sum();
       }
       List<String> withoutDenominator = new ArrayList<>(incompleteForces);
       if (population != null) {
-        for (String force : coverage.forces()) {
+        Set<String> forcesRead = new TreeSet<>();
+        coverage.powers().forEach(p -> forcesRead.addAll(coverage.forces(p)));
+        for (String force : forcesRead) {
           Force known = registry.find(force).orElseThrow();
           if (known.residentPopulation()
               && population.area(known.areaCode()) == null
@@ -198,6 +211,14 @@ public final class ScrutineerRun {
               cell -> forces.find(cell.force()).map(Force::residentPopulation).orElse(false),
               config.report());
       List<Row> outcomes = OutcomesTable.build(cells, counts, config.report());
+      List<Row> stages = StagesTable.build(cells, counts, denominators, config.report());
+      List<Row> durations =
+          DurationsTable.build(
+              cells,
+              coverage.powers().contains(Power.CUSTODY)
+                  ? Durations.quantiles(records, submitted).collectAsList()
+                  : List.of(),
+              config.report());
       List<Row> missing = MissingDataTable.build(cells, counts);
       List<Row> coverageRows = coverage.rows(registry);
       List<UnmappedValues.Value> unmapped =
@@ -222,6 +243,10 @@ public final class ScrutineerRun {
               OutputSchemas.DISPROPORTIONALITY_SCHEMA,
               disproportionality));
       outputs.add(writer.write(OutputSchemas.OUTCOMES, OutputSchemas.OUTCOMES_SCHEMA, outcomes));
+      outputs.add(writer.write(OutputSchemas.STAGES, OutputSchemas.STAGES_SCHEMA, stages));
+      outputs.add(
+          writer.write(
+              OutputSchemas.CUSTODY_DURATIONS, OutputSchemas.CUSTODY_DURATIONS_SCHEMA, durations));
       outputs.add(
           writer.write(OutputSchemas.MISSING_DATA, OutputSchemas.MISSING_DATA_SCHEMA, missing));
       outputs.add(
@@ -246,7 +271,7 @@ public final class ScrutineerRun {
         gates.check(
             "unmapped " + field.replace('_', ' ') + " labels",
             n,
-            personSearches,
+            events,
             config.maxUnmappedFraction(),
             "add the labels to a mapping's values, or fix the source; see manifest.json"
                 + " unmapped_values");
@@ -274,7 +299,7 @@ public final class ScrutineerRun {
       manifest.put("ignored_files", discovered.ignored());
       manifest.put("unmapped_values", unmapped);
       manifest.put("force_areas_without_denominator", withoutDenominator);
-      manifest.put("decisions", RunManifest.decisions(accepted, rowsCounted, personSearches));
+      manifest.put("decisions", RunManifest.decisions(accepted, rowsCounted, events));
       manifest.put("reject_rules", RunManifest.rejectRules());
       manifest.put("gates", gates.results());
       manifest.put("outputs", outputs);
@@ -304,10 +329,14 @@ public final class ScrutineerRun {
    * over the inputs) and returns its path.
    */
   private static String writeRecords(
-      SparkSession spark, TableWriter writer, List<SourceFile> files, ForceRegistry registry) {
+      SparkSession spark,
+      TableWriter writer,
+      List<SourceFile> files,
+      ForceRegistry registry,
+      Map<String, String> districtForces) {
     Column paths = functions.array(files.stream().map(f -> lit(f.path())).toArray(Column[]::new));
     Dataset<Row> standardized =
-        StopSearchRecords.standardize(RawRecords.read(spark, files, registry), registry)
+        Records.standardize(RawRecords.read(spark, files, registry), registry, districtForces)
             .withColumn(Columns.SOURCE_FILE, element_at(paths, col(Columns.FILE_INDEX).plus(1)))
             .select(
                 Arrays.stream(OutputSchemas.RECORDS_SCHEMA.fieldNames())
@@ -364,7 +393,9 @@ public final class ScrutineerRun {
     return validated
         .where(col(Columns.RECORD_TYPE).equalTo(RawSchema.RECORD))
         .where(col(Columns.REJECT_REASON).isNull())
-        .where(concat_ws(" ", col(Columns.FORCE), col(Columns.MONTH)).isin(submitted.toArray()));
+        .where(
+            concat_ws(" ", col(Columns.POWER), col(Columns.FORCE), col(Columns.MONTH))
+                .isin(submitted.toArray()));
   }
 
   private static ExtractMapping readMapping(String path, Configuration conf) {

@@ -24,6 +24,9 @@ import java.util.TreeMap;
  * @param blankEthnicity person searches with blank self-defined ethnicity, by force|month
  * @param unmappedEthnicity person searches with an unmapped self-defined label, by force|month
  * @param vehicleSearches vehicle-only searches, by force|month
+ * @param plantedPowers the effects planted in the use-of-force, custody and FPN records
+ * @param powerCounts realised counts of the other powers by {@code <power>.<measure>}, then by
+ *     {@code force|district|month|group} (FPN residents: by home district)
  * @param rejects the malformed rows planted, as {@code file|line|REASON}
  * @param files data files written, relative to the output folder
  */
@@ -39,6 +42,8 @@ public record GroundTruth(
     @JsonProperty("blank_ethnicity") Map<String, Long> blankEthnicity,
     @JsonProperty("unmapped_ethnicity") Map<String, Long> unmappedEthnicity,
     @JsonProperty("vehicle_searches") Map<String, Long> vehicleSearches,
+    @JsonProperty("planted_powers") PlantedPowers plantedPowers,
+    @JsonProperty("power_counts") Map<String, Map<String, Long>> powerCounts,
     @JsonProperty("rejects") List<String> rejects,
     @JsonProperty("files") List<String> files) {
 

@@ -243,6 +243,8 @@ public final class SyntheticSample {
         writePoliceUk(dir, force);
       }
     }
+    PowerSample powers = new PowerSample(settings, PlantedPowers.SAMPLE, rejects, files);
+    powers.write(dir, forces);
     writePopulation(dir, forces);
     writeLookup(dir, forces);
     writeForces(dir, forces);
@@ -260,6 +262,8 @@ public final class SyntheticSample {
             tally.blankEthnicity,
             tally.unmappedEthnicity,
             tally.vehicleSearches,
+            PlantedPowers.SAMPLE,
+            powers.counts(),
             rejects,
             files);
     Files.writeString(
@@ -729,7 +733,10 @@ public final class SyntheticSample {
         """
         {
           "stop-search": ["police-uk", "extracts/eastmarch-stop-search-export.csv"],
-          "mapping": ["extracts/eastmarch-mapping.json"],
+          "use-of-force": ["use-of-force"],
+          "custody": ["custody", "extracts/southvale-custody-export.csv"],
+          "fpn": ["fpn"],
+          "mapping": ["extracts/eastmarch-mapping.json", "extracts/southvale-custody-mapping.json"],
           "forces": "forces.csv",
           "population": "population/census2021-ts021-synthetic.csv",
           "population-format": "ons-ts021",
@@ -820,6 +827,12 @@ public final class SyntheticSample {
             ? 0
             : random.nextInt(labels.length);
     return labels[lastLabel][0];
+  }
+
+  /** A self-defined ethnicity code of the group, drawn from {@code random}. */
+  static String selfDefinedCode(EthnicGroup group, SplittableRandom random) {
+    String[][] labels = SELF_DEFINED.get(group);
+    return labels[random.nextInt(labels.length)][1];
   }
 
   private String selfCode(EthnicGroup group) {

@@ -19,14 +19,17 @@ import java.util.List;
 import java.util.Map;
 import org.scrutineer.pipeline.InputException;
 import org.scrutineer.pipeline.schema.Columns;
+import org.scrutineer.pipeline.schema.Power;
+import org.scrutineer.pipeline.schema.PowerFormat;
 
 /**
- * How a force's own export maps onto the canonical stop-and-search fields, so a force can feed its
- * export without code changes. Read from JSON:
+ * How a force's own export maps onto the canonical fields of a power ({@link PowerFormat}), so a
+ * force can feed its export without code changes. Read from JSON:
  *
  * <pre>{@code
  * {
- *   "name": "Eastmarch custody-system export",
+ *   "name": "Eastmarch stop-search export",
+ *   "power": "stop_search",
  *   "file_pattern": "eastmarch-*.csv",
  *   "force": "eastmarch",
  *   "delimiter": ",", "encoding": "UTF-8",
@@ -38,16 +41,24 @@ import org.scrutineer.pipeline.schema.Columns;
  * }
  * }</pre>
  *
- * <p>{@code columns} maps canonical field to source header; {@code values} maps source codes to
- * canonical values per field (matched ignoring case and outer space; values not listed pass through
- * unchanged and are then checked against the code lists like any other); {@code defaults} supplies
- * a value for a field the export lacks. {@code date} is required, and the force is given either as
- * {@code force} or as a {@code force} column. {@code date_format} is a {@link DateTimeFormatter}
- * pattern, or {@code iso} (the default) for ISO-8601 with or without an offset; times without an
- * offset are read in {@code time_zone}. {@code coverage} states the months the export covers, so a
- * month with no records is a true zero; without it, the months from the first to the last record
- * are taken as covered. {@code file_pattern} is a glob on the file name that says which files the
- * mapping reads; it may be left out when only one mapping is given.
+ * <p>{@code power} names the format (stop_search, the default, use_of_force, custody or fpn) and so
+ * the fields the mapping may name. {@code columns} maps canonical field to source header; {@code
+ * values} maps source codes to canonical values per field (matched ignoring case and outer space;
+ * values not listed pass through unchanged and are then checked against the code lists like any
+ * other); {@code defaults} supplies a value for a field the export lacks. {@code date} is required,
+ * and the force is given either as {@code force} or as a {@code force} column. {@code date_format}
+ * is a {@link DateTimeFormatter} pattern, or {@code iso} (the default) for ISO-8601 with or without
+ * an offset; times without an offset are read in {@code time_zone}. {@code coverage} states the
+ * months the export covers, so a month with no records is a true zero; without it, the months from
+ * the first to the last record are taken as covered. {@code file_pattern} is a glob on the file
+ * name that says which files the mapping reads; it may be left out when only one mapping is given.
+ *
+ * <p>{@code multi_columns} feeds a field that holds several codes (use-of-force {@code tactics},
+ * {@code reasons}, {@code impact_factors}) from several source columns, as exports with one column
+ * per tactic ({@code "Tactic 1"} ... {@code "Tactic 20"}) or one yes/no column per code ({@code
+ * "Impact Factor: Alcohol=alcohol"}: the code after {@code =} is taken when the cell is Yes, Y,
+ * True or 1). Values of plain columns go through {@code values} one by one; the codes found are
+ * joined with {@code ;}.
  */
 public record ExtractMapping(
     @JsonProperty("name") String name,
@@ -60,13 +71,11 @@ public record ExtractMapping(
     @JsonProperty("time_zone") String timeZone,
     @JsonProperty("coverage") Coverage coverage,
     @JsonProperty("columns") Map<String, String> columns,
+    @JsonProperty("multi_columns") Map<String, List<String>> multiColumns,
     @JsonProperty("values") Map<String, Map<String, String>> values,
     @JsonProperty("defaults") Map<String, String> defaults,
     @JsonProperty("source") String source)
     implements Serializable {
-
-  /** The canonical fields an extract may map. */
-  public static final List<String> FIELDS = fields();
 
   /** ISO-8601 date-times, with or without an offset. */
   public static final String ISO = "iso";
@@ -82,12 +91,13 @@ public record ExtractMapping(
 
   /** Fills defaults; {@link #read} validates. */
   public ExtractMapping {
-    power = power == null ? "stop_search" : power;
+    power = power == null ? Power.STOP_SEARCH.code() : power;
     delimiter = delimiter == null ? "," : delimiter;
     encoding = encoding == null ? "UTF-8" : encoding;
     dateFormat = dateFormat == null ? ISO : dateFormat;
     timeZone = timeZone == null ? "Europe/London" : timeZone;
     columns = columns == null ? Map.of() : new LinkedHashMap<>(columns);
+    multiColumns = multiColumns == null ? Map.of() : new LinkedHashMap<>(multiColumns);
     values = values == null ? Map.of() : new LinkedHashMap<>(values);
     defaults = defaults == null ? Map.of() : new LinkedHashMap<>(defaults);
   }
@@ -129,11 +139,41 @@ public record ExtractMapping(
             raw.timeZone,
             raw.coverage,
             raw.columns,
+            raw.multiColumns,
             raw.values,
             raw.defaults,
             source);
     mapping.validate();
     return mapping;
+  }
+
+  /** The power whose format the mapping feeds. */
+  public Power powerFormat() {
+    return Power.fromCode(power);
+  }
+
+  /** The canonical fields this mapping may name: its power's fields, with {@code force}. */
+  public List<String> fields() {
+    return powerFormat().format().names();
+  }
+
+  /** Every source column the mapping reads, as header names. */
+  public List<String> sourceColumns() {
+    List<String> sources = new ArrayList<>(columns.values());
+    multiColumns.values().forEach(list -> list.forEach(s -> sources.add(sourceHeader(s))));
+    return sources;
+  }
+
+  /** The header of a {@code multi_columns} entry ({@code "Header"} or {@code "Header=code"}). */
+  public static String sourceHeader(String entry) {
+    int eq = entry.lastIndexOf('=');
+    return eq < 0 ? entry : entry.substring(0, eq);
+  }
+
+  /** The code of a {@code "Header=code"} entry, or {@code null} for a plain header. */
+  public static String entryCode(String entry) {
+    int eq = entry.lastIndexOf('=');
+    return eq < 0 ? null : entry.substring(eq + 1).trim();
   }
 
   /** The single delimiter character. */
@@ -174,24 +214,42 @@ public record ExtractMapping(
 
   private void validate() {
     List<String> problems = new ArrayList<>();
-    if (!power.equals("stop_search")) {
-      problems.add(String.format("power '%s' is not supported (must be stop_search)", power));
+    List<String> allowed;
+    try {
+      allowed = fields();
+    } catch (IllegalArgumentException e) {
+      throw new InputException(String.format("Invalid mapping %s: %s", source, e.getMessage()), e);
     }
     for (String field : columns.keySet()) {
-      if (!FIELDS.contains(field)) {
-        problems.add(String.format("unknown field '%s' in columns (allowed: %s)", field, FIELDS));
+      if (!allowed.contains(field)) {
+        problems.add(
+            String.format("unknown %s field '%s' in columns (allowed: %s)", power, field, allowed));
       }
     }
     for (String field : values.keySet()) {
-      if (!FIELDS.contains(field)) {
-        problems.add(String.format("unknown field '%s' in values", field));
+      if (!allowed.contains(field)) {
+        problems.add(String.format("unknown %s field '%s' in values", power, field));
       }
     }
     for (String field : defaults.keySet()) {
-      if (!FIELDS.contains(field)) {
-        problems.add(String.format("unknown field '%s' in defaults", field));
+      if (!allowed.contains(field)) {
+        problems.add(String.format("unknown %s field '%s' in defaults", power, field));
       }
     }
+    multiColumns.forEach(
+        (field, sources) -> {
+          org.scrutineer.pipeline.schema.Field known =
+              allowed.contains(field) ? powerFormat().format().field(field) : null;
+          if (known == null || known.type() != org.scrutineer.pipeline.schema.FieldType.CODES) {
+            problems.add(
+                String.format(
+                    "multi_columns field '%s' is not a several-code %s field", field, power));
+          } else if (columns.containsKey(field)) {
+            problems.add(String.format("field '%s' is in both columns and multi_columns", field));
+          } else if (sources == null || sources.isEmpty()) {
+            problems.add(String.format("multi_columns field '%s' lists no columns", field));
+          }
+        });
     if (!columns.containsKey(Columns.DATE)) {
       problems.add("columns must map the required field 'date'");
     }
@@ -235,12 +293,5 @@ public record ExtractMapping(
 
   private static boolean isMonth(String value) {
     return value != null && value.matches("\\d{4}-(0[1-9]|1[0-2])");
-  }
-
-  private static List<String> fields() {
-    List<String> fields = new ArrayList<>(PoliceUkFormat.FIELDS);
-    fields.add(Columns.DISTRICT);
-    fields.add(Columns.FORCE);
-    return List.copyOf(fields);
   }
 }

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sum;
 import static org.scrutineer.pipeline.aggregate.EventCounts.RECORDS;
+import static org.scrutineer.pipeline.schema.Columns.DISTRICT;
 import static org.scrutineer.pipeline.schema.Columns.FILE_BYTES;
 import static org.scrutineer.pipeline.schema.Columns.FILE_INDEX;
 import static org.scrutineer.pipeline.schema.Columns.FILE_ROWS;
@@ -40,7 +41,13 @@ public final class FileSummaries {
   public static List<FileSummary> collect(Dataset<Row> recordCounts, List<SourceFile> files) {
     List<Row> rows =
         recordCounts
-            .groupBy(col(FILE_INDEX), col(RECORD_TYPE), col(FORCE), col(MONTH), col(REJECT_REASON))
+            .groupBy(
+                col(FILE_INDEX),
+                col(RECORD_TYPE),
+                col(FORCE),
+                col(MONTH),
+                col(REJECT_REASON),
+                col(DISTRICT).isNotNull().as(DISTRICT))
             .agg(
                 sum(col(RECORDS)).as("n"),
                 max(col(FILE_ROWS)).as(FILE_ROWS),
@@ -53,6 +60,7 @@ public final class FileSummaries {
     Map<String, String> hashes = new HashMap<>();
     Map<String, String> fileProblems = new HashMap<>();
     Map<String, Long> accepted = new HashMap<>();
+    Map<String, Long> withDistrict = new HashMap<>();
     Map<String, Map<String, Long>> rejects = new HashMap<>();
     Map<String, Map<String, Map<String, Long>>> months = new HashMap<>();
     for (Row row : rows) {
@@ -71,6 +79,9 @@ public final class FileSummaries {
             .merge(row.getAs(REJECT_REASON), n, Long::sum);
       } else {
         accepted.merge(path, n, Long::sum);
+        if (row.<Boolean>getAs(DISTRICT)) {
+          withDistrict.merge(path, n, Long::sum);
+        }
         months
             .computeIfAbsent(path, p -> new TreeMap<>())
             .computeIfAbsent(row.getAs(FORCE), f -> new TreeMap<>())
@@ -89,7 +100,8 @@ public final class FileSummaries {
               fileProblems.get(path),
               accepted.getOrDefault(path, 0L),
               rejects.getOrDefault(path, new LinkedHashMap<>()),
-              months.getOrDefault(path, new LinkedHashMap<>())));
+              months.getOrDefault(path, new LinkedHashMap<>()),
+              withDistrict.getOrDefault(path, 0L)));
     }
     return summaries;
   }

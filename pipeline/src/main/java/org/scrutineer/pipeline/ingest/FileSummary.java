@@ -15,6 +15,7 @@ import java.util.Map;
  * @param accepted records accepted
  * @param rejectsByReason rejected records by {@link RejectReason} name
  * @param acceptedByForceMonth accepted records by force slug and {@code yyyy-MM} month
+ * @param acceptedWithDistrict accepted records that carry a district code
  */
 public record FileSummary(
     SourceFile file,
@@ -24,7 +25,8 @@ public record FileSummary(
     String fileProblem,
     long accepted,
     Map<String, Long> rejectsByReason,
-    Map<String, Map<String, Long>> acceptedByForceMonth) {
+    Map<String, Map<String, Long>> acceptedByForceMonth,
+    long acceptedWithDistrict) {
 
   /** Rejected records. */
   public long rejected() {

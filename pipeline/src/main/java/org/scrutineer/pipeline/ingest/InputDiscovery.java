@@ -13,16 +13,19 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.scrutineer.pipeline.InputException;
 import org.scrutineer.pipeline.reference.ForceRegistry;
+import org.scrutineer.pipeline.schema.Power;
 
 /**
  * Finds the input files on the driver. Each file's header is checked where it is read ({@link
  * HeaderCheck}), so the driver never opens thousands of files itself.
  *
- * <p>A path may be a data.police.uk archive folder (searched recursively for {@code
- * YYYY-MM-<force>-stop-and-search.csv}; other files, such as street-crime files, are listed as
- * ignored), a loose police.uk file, or a force extract read through the {@link ExtractMapping}
- * whose {@code file_pattern} matches its name (or the only mapping given). Police.uk files for
- * months outside the run window are skipped and listed.
+ * <p>Each path is given for one power. A stop-and-search path may be a data.police.uk archive
+ * folder (searched recursively for {@code YYYY-MM-<force>-stop-and-search.csv}; other files, such
+ * as street-crime files, are listed as ignored), a loose police.uk file, or a force extract read
+ * through the {@link ExtractMapping} of that power whose {@code file_pattern} matches its name (or
+ * the only mapping given). A path of another power is a file or a folder of {@code .csv} files,
+ * each read through a matching mapping of that power, else as a canonical file of the power's
+ * format. Police.uk files for months outside the run window are skipped and listed.
  */
 public final class InputDiscovery {
   private InputDiscovery() {}
@@ -40,7 +43,7 @@ public final class InputDiscovery {
   /**
    * Discovers and checks the inputs.
    *
-   * @param paths the {@code --stop-search} paths
+   * @param inputs the paths given for each power (folders or files)
    * @param mappings the extract mappings given
    * @param from first month of the run window, or {@code null} for no lower bound
    * @param to last month of the run window, or {@code null} for no upper bound
@@ -48,7 +51,7 @@ public final class InputDiscovery {
    *     or two files for the same force and month
    */
   public static Discovered discover(
-      List<String> paths,
+      Map<Power, List<String>> inputs,
       List<ExtractMapping> mappings,
       ForceRegistry registry,
       Configuration conf,
@@ -57,29 +60,12 @@ public final class InputDiscovery {
     Map<String, SourceFile> byPath = new LinkedHashMap<>();
     List<String> ignored = new ArrayList<>();
     try {
-      for (String given : paths) {
-        Path path = new Path(given);
-        FileSystem fs = path.getFileSystem(conf);
-        if (!fs.exists(path)) {
-          throw new InputException("Input not found: " + given);
-        }
-        Path qualified = fs.makeQualified(path);
-        FileStatus status = fs.getFileStatus(qualified);
-        if (status.isDirectory()) {
-          List<FileStatus> found = new ArrayList<>();
-          listRecursively(fs, qualified, found);
-          found.sort((a, b) -> a.getPath().toString().compareTo(b.getPath().toString()));
-          for (FileStatus file : found) {
-            SourceFile source = classify(file, mappings, registry, true);
-            if (source == null) {
-              ignored.add(file.getPath().toString());
-            } else {
-              byPath.putIfAbsent(source.path(), source);
-            }
-          }
-        } else {
-          SourceFile source = classify(status, mappings, registry, false);
-          byPath.putIfAbsent(source.path(), source);
+      for (Map.Entry<Power, List<String>> input : inputs.entrySet()) {
+        Power power = input.getKey();
+        List<ExtractMapping> ofPower =
+            mappings.stream().filter(m -> m.powerFormat() == power).toList();
+        for (String given : input.getValue()) {
+          discoverPath(given, power, ofPower, registry, conf, byPath, ignored);
         }
       }
       List<SourceFile> files = new ArrayList<>();
@@ -109,6 +95,49 @@ public final class InputDiscovery {
     }
   }
 
+  private static void discoverPath(
+      String given,
+      Power power,
+      List<ExtractMapping> mappings,
+      ForceRegistry registry,
+      Configuration conf,
+      Map<String, SourceFile> byPath,
+      List<String> ignored)
+      throws IOException {
+    Path path = new Path(given);
+    FileSystem fs = path.getFileSystem(conf);
+    if (!fs.exists(path)) {
+      throw new InputException("Input not found: " + given);
+    }
+    Path qualified = fs.makeQualified(path);
+    FileStatus status = fs.getFileStatus(qualified);
+    if (status.isDirectory()) {
+      List<FileStatus> found = new ArrayList<>();
+      listRecursively(fs, qualified, found);
+      found.sort((a, b) -> a.getPath().toString().compareTo(b.getPath().toString()));
+      for (FileStatus file : found) {
+        SourceFile source = classify(file, power, mappings, registry, true);
+        if (source == null) {
+          ignored.add(file.getPath().toString());
+        } else {
+          add(byPath, source);
+        }
+      }
+    } else {
+      add(byPath, classify(status, power, mappings, registry, false));
+    }
+  }
+
+  private static void add(Map<String, SourceFile> byPath, SourceFile source) {
+    SourceFile previous = byPath.putIfAbsent(source.path(), source);
+    if (previous != null && previous.power() != source.power()) {
+      throw new InputException(
+          String.format(
+              "Input %s is given for two powers (%s and %s)",
+              source.path(), previous.power().code(), source.power().code()));
+    }
+  }
+
   /**
    * Lists files below a folder. Plain {@code listStatus} is used, not {@code listFiles}: the
    * located variant makes the local file system fork a process per file to read permissions.
@@ -130,10 +159,15 @@ public final class InputDiscovery {
   }
 
   private static SourceFile classify(
-      FileStatus status, List<ExtractMapping> mappings, ForceRegistry registry, boolean inFolder) {
+      FileStatus status,
+      Power power,
+      List<ExtractMapping> mappings,
+      ForceRegistry registry,
+      boolean inFolder) {
     String path = status.getPath().toString();
     String name = status.getPath().getName();
-    PoliceUkFormat.FileName policeUk = PoliceUkFormat.parseFileName(name);
+    PoliceUkFormat.FileName policeUk =
+        power == Power.STOP_SEARCH ? PoliceUkFormat.parseFileName(name) : null;
     if (policeUk != null) {
       if (registry.find(policeUk.force()).isEmpty()) {
         throw new InputException(
@@ -143,12 +177,24 @@ public final class InputDiscovery {
                 policeUk.force(), path));
       }
       return new SourceFile(
-          path, SourceFormat.POLICE_UK, policeUk.force(), policeUk.month(), null, status.getLen());
+          path,
+          power,
+          SourceFormat.POLICE_UK,
+          policeUk.force(),
+          policeUk.month(),
+          null,
+          status.getLen());
     }
     List<ExtractMapping> matching =
         mappings.stream()
             .filter(m -> inFolder ? m.filePattern() != null && m.matches(name) : m.matches(name))
             .toList();
+    if (matching.isEmpty() && power != Power.STOP_SEARCH) {
+      boolean csv = name.toLowerCase(java.util.Locale.ROOT).endsWith(".csv");
+      return csv || !inFolder
+          ? new SourceFile(path, power, SourceFormat.CANONICAL, null, null, null, status.getLen())
+          : null;
+    }
     if (matching.isEmpty()) {
       if (inFolder) {
         return null;
@@ -173,6 +219,6 @@ public final class InputDiscovery {
               mapping.source(), mapping.force()));
     }
     return new SourceFile(
-        path, SourceFormat.EXTRACT, mapping.force(), null, mapping, status.getLen());
+        path, power, SourceFormat.EXTRACT, mapping.force(), null, mapping, status.getLen());
   }
 }

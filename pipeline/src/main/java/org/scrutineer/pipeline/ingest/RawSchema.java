@@ -9,19 +9,20 @@ import static org.scrutineer.pipeline.schema.Columns.LINE_NUMBER;
 import static org.scrutineer.pipeline.schema.Columns.MONTH;
 import static org.scrutineer.pipeline.schema.Columns.PARSE_DETAIL;
 import static org.scrutineer.pipeline.schema.Columns.PARSE_ERROR;
+import static org.scrutineer.pipeline.schema.Columns.POWER;
 import static org.scrutineer.pipeline.schema.Columns.RAW_TEXT;
 import static org.scrutineer.pipeline.schema.Columns.RECORD_TYPE;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.scrutineer.pipeline.schema.Columns;
+import org.scrutineer.pipeline.schema.PowerFormat;
 
 /**
- * The raw layer: one row per record read, every canonical field a string exactly as mapped from the
- * source, plus one {@code record_type = "file"} row per file carrying the file's row count, size
- * and SHA-256 (so reconciliation does not depend on the rows that follow).
+ * The raw layer: one row per record read, with its power and every canonical field of every power
+ * ({@link PowerFormat#ALL_FIELDS}; fields its power lacks are null) a string exactly as mapped from
+ * the source, plus one {@code record_type = "file"} row per file carrying the file's row count,
+ * size and SHA-256 (so reconciliation does not depend on the rows that follow).
  *
  * <p>{@code file_index} is the file's position in the list given to {@link RawRecords#read}; {@code
  * raw_text} is the record as read (standardisation keeps it on rejected records only). {@code date}
@@ -44,7 +45,7 @@ public final class RawSchema {
   public static final String FILE_ERROR = "FILE";
 
   /** Canonical string fields, in schema order after {@code force} and {@code month}. */
-  public static final List<String> CANONICAL = canonical();
+  public static final List<String> CANONICAL = PowerFormat.ALL_FIELDS;
 
   /** The schema of {@link RawRecords#read}. */
   public static final StructType SCHEMA = schema();
@@ -56,17 +57,12 @@ public final class RawSchema {
     return SCHEMA.fieldIndex(column);
   }
 
-  private static List<String> canonical() {
-    List<String> fields = new ArrayList<>(PoliceUkFormat.FIELDS);
-    fields.add(Columns.DISTRICT);
-    return List.copyOf(fields);
-  }
-
   private static StructType schema() {
     StructType schema =
         new StructType()
             .add(FILE_INDEX, DataTypes.IntegerType, false)
             .add(RECORD_TYPE, DataTypes.StringType, false)
+            .add(POWER, DataTypes.StringType, false)
             .add(LINE_NUMBER, DataTypes.LongType, true)
             .add(RAW_TEXT, DataTypes.StringType, true)
             .add(PARSE_ERROR, DataTypes.StringType, true)

@@ -31,6 +31,7 @@ import org.apache.spark.sql.RowFactory;
 import org.scrutineer.pipeline.reference.CodeList;
 import org.scrutineer.pipeline.reference.ForceRegistry;
 import org.scrutineer.pipeline.schema.Columns;
+import org.scrutineer.pipeline.schema.FieldType;
 
 /**
  * Reads one input file into raw-layer rows ({@link RawSchema}): splits records, maps source columns
@@ -42,6 +43,7 @@ import org.scrutineer.pipeline.schema.Columns;
  */
 final class RecordParser implements Iterator<Row> {
   private static final ZoneId UTC = ZoneOffset.UTC;
+  private static final java.util.Set<String> TRUTHY = java.util.Set.of("yes", "y", "true", "1");
 
   private final SourceFile file;
   private final int index;
@@ -50,6 +52,8 @@ final class RecordParser implements Iterator<Row> {
   private final DigestInputStream digest;
   private final CountingInputStream counter;
   private final int[] fieldColumns;
+  private final int forceColumn;
+  private final List<String> timeFields;
   private final Map<String, Map<String, String>> valueMaps = new HashMap<>();
   private final DateTimeFormatter formatter;
   private final ZoneId zone;
@@ -83,9 +87,27 @@ final class RecordParser implements Iterator<Row> {
       this.fieldColumns =
           fileProblem != null
               ? null
-              : mapping == null ? policeUkColumns() : extractColumns(mapping);
+              : file.format() == SourceFormat.POLICE_UK
+                  ? policeUkColumns()
+                  : mapping == null ? canonicalColumns() : extractColumns(mapping);
+      this.forceColumn =
+          fileProblem != null
+              ? -1
+              : mapping == null
+                  ? headerNames.indexOf(Columns.FORCE)
+                  : mapping.columns().containsKey(Columns.FORCE)
+                      ? columnOf(mapping.columns().get(Columns.FORCE))
+                      : -1;
+      this.timeFields =
+          file.power().format().fields().stream()
+              .filter(f -> f.type() == FieldType.DATE_TIME && !f.name().equals(Columns.DATE))
+              .map(f -> f.name())
+              .toList();
       this.formatter = mapping == null ? null : mapping.formatter();
-      this.zone = mapping == null ? UTC : ZoneId.of(mapping.timeZone());
+      this.zone =
+          mapping != null
+              ? ZoneId.of(mapping.timeZone())
+              : file.format() == SourceFormat.POLICE_UK ? UTC : ZoneId.of("Europe/London");
       if (fileProblem != null) {
         reader.close();
       }
@@ -140,6 +162,7 @@ final class RecordParser implements Iterator<Row> {
     Object[] values = new Object[RawSchema.SCHEMA.size()];
     values[RawSchema.index(Columns.FILE_INDEX)] = index;
     values[RawSchema.index(Columns.RECORD_TYPE)] = RawSchema.RECORD;
+    values[RawSchema.index(Columns.POWER)] = file.power().code();
     values[RawSchema.index(Columns.LINE_NUMBER)] = record.lineNumber();
     values[RawSchema.index(Columns.RAW_TEXT)] = record.rawText();
     values[RawSchema.index(Columns.FORCE)] = file.force();
@@ -166,10 +189,17 @@ final class RecordParser implements Iterator<Row> {
       }
       values[RawSchema.index(field)] = clean(value);
     }
-    if (mapping != null && mapping.columns().containsKey(Columns.FORCE)) {
-      int forceColumn = columnOf(mapping.columns().get(Columns.FORCE));
-      String force = mapped(Columns.FORCE, fields.get(forceColumn), mapping);
-      values[RawSchema.index(Columns.FORCE)] = clean(force);
+    if (mapping != null) {
+      mapping
+          .multiColumns()
+          .forEach(
+              (field, sources) ->
+                  values[RawSchema.index(field)] = multiValue(field, sources, fields, mapping));
+    }
+    if (forceColumn >= 0) {
+      String force = fields.get(forceColumn);
+      values[RawSchema.index(Columns.FORCE)] =
+          clean(mapping == null ? force : mapped(Columns.FORCE, force, mapping));
     }
     String force = (String) values[RawSchema.index(Columns.FORCE)];
     if (force == null) {
@@ -184,28 +214,46 @@ final class RecordParser implements Iterator<Row> {
     return dated(values);
   }
 
-  /** Parses the date into a UTC instant and sets the month (extracts) or checks it (police.uk). */
+  /**
+   * Parses the dates into UTC instants and sets the month (extracts and canonical files: the local
+   * month of the date) or checks it (police.uk: within a day of the file's month).
+   */
   private Row dated(Object[] values) {
+    boolean policeUk = file.format() == SourceFormat.POLICE_UK;
+    String expected = file.mapping() == null ? ExtractMapping.ISO : file.mapping().dateFormat();
+    for (String field : timeFields) {
+      int index = RawSchema.index(field);
+      String text = (String) values[index];
+      if (text != null) {
+        try {
+          values[index] = parseExtract(text).toString();
+        } catch (DateTimeParseException e) {
+          return reject(
+              values,
+              RejectReason.INVALID_DATE,
+              String.format("%s '%s' does not match the format '%s'", field, text, expected));
+        }
+      }
+    }
     int dateIndex = RawSchema.index(Columns.DATE);
     String text = (String) values[dateIndex];
     if (text == null) {
-      if (file.mapping() != null) {
+      if (!policeUk) {
         return reject(values, RejectReason.MISSING_REQUIRED, "Date is blank");
       }
       return RowFactory.create(values);
     }
     Instant instant;
     try {
-      instant = file.mapping() == null ? parseIso(text, UTC) : parseExtract(text);
+      instant = policeUk ? parseIso(text, UTC) : parseExtract(text);
     } catch (DateTimeParseException e) {
-      String expected = file.mapping() == null ? ExtractMapping.ISO : file.mapping().dateFormat();
       return reject(
           values,
           RejectReason.INVALID_DATE,
           String.format("Date '%s' does not match the format '%s'", text, expected));
     }
     values[dateIndex] = instant.toString();
-    if (file.mapping() != null) {
+    if (!policeUk) {
       values[RawSchema.index(Columns.MONTH)] = YearMonth.from(instant.atZone(zone)).toString();
       return RowFactory.create(values);
     }
@@ -293,6 +341,7 @@ final class RecordParser implements Iterator<Row> {
     Object[] values = new Object[RawSchema.SCHEMA.size()];
     values[RawSchema.index(Columns.FILE_INDEX)] = index;
     values[RawSchema.index(Columns.RECORD_TYPE)] = RawSchema.FILE;
+    values[RawSchema.index(Columns.POWER)] = file.power().code();
     values[RawSchema.index(Columns.FORCE)] = file.force();
     values[RawSchema.index(Columns.MONTH)] = file.month();
     values[RawSchema.index(Columns.FILE_ROWS)] = records;
@@ -309,6 +358,32 @@ final class RecordParser implements Iterator<Row> {
     int[] columns = new int[RawSchema.CANONICAL.size()];
     for (int i = 0; i < columns.length; i++) {
       columns[i] = PoliceUkFormat.FIELDS.indexOf(RawSchema.CANONICAL.get(i));
+    }
+    return columns;
+  }
+
+  /** The codes of a several-column field, joined with {@code ;}; null when none. */
+  private String multiValue(
+      String field, List<String> sources, List<String> fields, ExtractMapping mapping) {
+    List<String> codes = new java.util.ArrayList<>();
+    for (String entry : sources) {
+      String cell = clean(fields.get(columnOf(ExtractMapping.sourceHeader(entry))));
+      String code = ExtractMapping.entryCode(entry);
+      if (code != null) {
+        if (cell != null && TRUTHY.contains(cell.toLowerCase(java.util.Locale.ROOT))) {
+          codes.add(code);
+        }
+      } else if (cell != null) {
+        codes.add(clean(mapped(field, cell, mapping)));
+      }
+    }
+    return codes.isEmpty() ? null : String.join(";", codes);
+  }
+
+  private int[] canonicalColumns() {
+    int[] columns = new int[RawSchema.CANONICAL.size()];
+    for (int i = 0; i < columns.length; i++) {
+      columns[i] = headerNames.indexOf(RawSchema.CANONICAL.get(i));
     }
     return columns;
   }

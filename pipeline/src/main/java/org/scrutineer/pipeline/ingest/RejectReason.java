@@ -17,6 +17,8 @@ public enum RejectReason {
   INVALID_COORDINATES("latitude and longitude are not both blank or both valid WGS84 degrees"),
   INVALID_BOOLEAN("a True/False field holds another value"),
   INVALID_DISTRICT("the district is not a 9-character ONS area code"),
+  INVALID_NUMBER("an age is not whole years from 0 to 120"),
+  INVALID_DURATION("a custody release time is before detention was authorised"),
   UNKNOWN_FORCE("the force is not in the force registry");
 
   private final String rule;

@@ -7,7 +7,12 @@ public enum SourceFormat {
    */
   POLICE_UK("police_uk"),
   /** A force's own export, read through a JSON column mapping. */
-  EXTRACT("extract");
+  EXTRACT("extract"),
+  /**
+   * A file in a power's canonical CSV format: a header of canonical field names (README "Record
+   * formats"), ISO-8601 dates, the force in a {@code force} column.
+   */
+  CANONICAL("canonical");
 
   private final String code;
 

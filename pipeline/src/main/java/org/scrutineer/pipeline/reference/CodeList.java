@@ -4,7 +4,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.scrutineer.pipeline.schema.Columns;
 import org.scrutineer.pipeline.schema.EthnicGroup;
+import org.scrutineer.pipeline.schema.Power;
 
 /**
  * A code list mapping recorded values (labels or codes) to a class, with each value's status (valid
@@ -58,12 +60,41 @@ public final class CodeList {
               "unknown",
               "not_stated"));
 
+  private static final Map<String, CodeList> BY_FIELD =
+      byField(ReferenceTable.resource("power-codes.csv"));
+
   private final Map<String, String> classes;
   private final Map<String, String> statuses;
 
   private CodeList(Map<String, String> classes, Map<String, String> statuses) {
     this.classes = Collections.unmodifiableMap(classes);
     this.statuses = Collections.unmodifiableMap(statuses);
+  }
+
+  /**
+   * The code list of a coded field of a power, or {@code null} when the field is not coded.
+   * Ethnicity and gender share one list across powers; {@code age_range} and {@code outcome} of
+   * stop and search are the data.police.uk lists; the others come from {@code power-codes.csv}.
+   */
+  public static CodeList of(Power power, String field) {
+    switch (field) {
+      case Columns.SELF_DEFINED_ETHNICITY:
+        return SELF_DEFINED_ETHNICITY;
+      case Columns.OFFICER_DEFINED_ETHNICITY:
+        return OFFICER_DEFINED_ETHNICITY;
+      case Columns.GENDER:
+        return GENDER;
+      default:
+        break;
+    }
+    if (power == Power.STOP_SEARCH) {
+      return switch (field) {
+        case Columns.AGE_RANGE -> AGE_RANGE;
+        case Columns.OUTCOME -> OUTCOMES;
+        default -> null;
+      };
+    }
+    return BY_FIELD.get(power.code() + " " + field);
   }
 
   /** Lower-cases, trims and folds inner white space, the form in which values are matched. */
@@ -98,6 +129,22 @@ public final class CodeList {
     Map<String, String> classes = new LinkedHashMap<>();
     statuses.keySet().forEach(value -> classes.put(value, value));
     return new CodeList(classes, new LinkedHashMap<>(statuses));
+  }
+
+  private static Map<String, CodeList> byField(ReferenceTable table) {
+    Map<String, Map<String, String>> classes = new LinkedHashMap<>();
+    Map<String, Map<String, String>> statuses = new LinkedHashMap<>();
+    for (int row = 0; row < table.size(); row++) {
+      String key = Power.fromCode(table.get(row, "power")).code() + " " + table.get(row, "field");
+      String value = normalize(table.get(row, "value"));
+      classes.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(value, table.get(row, "class"));
+      statuses
+          .computeIfAbsent(key, k -> new LinkedHashMap<>())
+          .put(value, FieldStatus.fromCode(table.get(row, "status")).code());
+    }
+    Map<String, CodeList> lists = new LinkedHashMap<>();
+    classes.forEach((key, c) -> lists.put(key, new CodeList(c, statuses.get(key))));
+    return Collections.unmodifiableMap(lists);
   }
 
   private static CodeList outcomes(ReferenceTable table) {

@@ -2,7 +2,9 @@ package org.scrutineer.pipeline.report;
 
 import java.util.List;
 
-/** The caveats printed with every run (METHODS.md section 1.6), written to the manifest. */
+/**
+ * The caveats printed with every run (METHODS.md sections 1.6, 2 and 3), written to the manifest.
+ */
 public final class Caveats {
   /** The caveat texts. */
   public static final List<String> ALL =
@@ -21,7 +23,16 @@ public final class Caveats {
           "Records are searches, not people: one person searched several times counts several times.",
           "data.police.uk locations are anonymised to snap points and some forces record dates without"
               + " times; data.police.uk counts differ slightly from Home Office published counts.",
-          "Vehicle-only searches carry no person and are excluded from ethnicity rates and outcomes.");
+          "Vehicle-only searches carry no person and are excluded from ethnicity rates and outcomes.",
+          "Use of force is recorded with the officer's perception of ethnicity, while Census"
+              + " denominators are self-defined: use-of-force ratios compare two different"
+              + " measurements. Use-of-force rates count subject-incidents (officer reports on one"
+              + " subject de-duplicated), so they are lower than counts of reports.",
+          "Custody and FPN place-of-event rates include visitors; read them beside the"
+              + " place-of-residence rates and the visitor share (the NPCC and North Yorkshire"
+              + " lesson: most FPNs to some groups went to people from elsewhere).",
+          "Stages link different record sets (stop and search, custody) by area, period and group,"
+              + " not person by person: arrests per search is a rate, not a share of the searches.");
 
   private Caveats() {}
 }

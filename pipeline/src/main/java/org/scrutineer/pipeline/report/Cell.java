@@ -1,10 +1,12 @@
 package org.scrutineer.pipeline.report;
 
 /**
- * One reporting cell: a power, a period and an area. Every cell in the outputs is one whose data
- * were submitted for at least one month of the period.
+ * One reporting cell: a power, a basis, a period and an area. Every cell in the outputs is one
+ * whose data were submitted for at least one month of the period.
  *
  * @param power the power code
+ * @param basis {@code place_of_event}, or {@code place_of_residence} for events counted where the
+ *     person lives
  * @param periodType {@code month} or {@code financial_year}
  * @param period the period label
  * @param monthsExpected months in the period (1 or 12)
@@ -16,6 +18,7 @@ package org.scrutineer.pipeline.report;
  */
 public record Cell(
     String power,
+    String basis,
     String periodType,
     String period,
     int monthsExpected,
@@ -27,7 +30,12 @@ public record Cell(
 
   /** The key under which {@code EventCounts} rows for this cell are found. */
   public Key key() {
-    return new Key(power, periodType, period, level, areaCode, force);
+    return new Key(power, basis, periodType, period, level, areaCode, force);
+  }
+
+  /** The key of the same area and period for another power, on the place-of-event basis. */
+  public Key keyFor(String otherPower) {
+    return new Key(otherPower, basis, periodType, period, level, areaCode, force);
   }
 
   /** Person-years of exposure for a population over the submitted months. */
@@ -38,6 +46,7 @@ public record Cell(
   /** Sets the shared cell columns on a row. */
   RowBuilder columns(RowBuilder row) {
     return row.set("power", power)
+        .set("basis", basis)
         .set("period_type", periodType)
         .set("period", period)
         .set("months_expected", monthsExpected)
@@ -53,6 +62,7 @@ public record Cell(
    * The identity of a cell, matching the key columns of {@code EventCounts}.
    *
    * @param power power code
+   * @param basis place of event or residence
    * @param periodType period type
    * @param period period label
    * @param level geography level
@@ -61,6 +71,7 @@ public record Cell(
    */
   public record Key(
       String power,
+      String basis,
       String periodType,
       String period,
       String level,

@@ -21,6 +21,7 @@ public final class CellCounts {
       Cell.Key key =
           new Cell.Key(
               row.getAs(Columns.POWER),
+              row.getAs(Columns.BASIS),
               row.getAs(Columns.PERIOD_TYPE),
               row.getAs(Columns.PERIOD),
               row.getAs(Columns.GEOGRAPHY_LEVEL),
@@ -46,11 +47,14 @@ public final class CellCounts {
     return total;
   }
 
-  /** The district codes that have counts for a force, period type and power. */
-  public java.util.Set<String> districtsOf(String force) {
+  /** The district codes that have counts for a power, basis and force. */
+  public java.util.Set<String> districtsOf(String power, String basis, String force) {
     java.util.Set<String> districts = new java.util.TreeSet<>();
     for (Cell.Key key : byCell.keySet()) {
-      if (key.level().equals(EventCounts.DISTRICT_LEVEL) && key.force().equals(force)) {
+      if (key.level().equals(EventCounts.DISTRICT_LEVEL)
+          && key.power().equals(power)
+          && key.basis().equals(basis)
+          && key.force().equals(force)) {
         districts.add(key.areaCode());
       }
     }

@@ -13,19 +13,24 @@ import org.scrutineer.pipeline.population.AreaLookup;
 import org.scrutineer.pipeline.population.PopulationTable;
 import org.scrutineer.pipeline.reference.Force;
 import org.scrutineer.pipeline.reference.ForceRegistry;
+import org.scrutineer.pipeline.schema.Columns;
 import org.scrutineer.pipeline.schema.Power;
 
 /**
- * Lists the cells to report: every submitted month and every financial year with at least one
- * submitted month within the window, for each force, and for each district of a force whose records
- * carry districts (the districts of its area in the lookup, plus any others seen in the data).
- * Cells come from coverage, not from the records, so a submitted month with no searches of a group
- * reports zero while a missing month reports nothing.
+ * Lists the cells to report, for each power: every submitted month and every financial year with at
+ * least one submitted month within the window, for each force, and for each district of a force
+ * whose records carry districts (the districts of its area in the lookup, plus any others seen in
+ * the data). Cells come from coverage, not from the records, so a submitted month with no events of
+ * a group reports zero while a missing month reports nothing.
+ *
+ * <p>Powers whose records carry a home district (custody, FPN) also get place-of-residence cells
+ * for the same months, for the force and each district of its area, when the area lookup is given
+ * (without it, residents cannot be told from visitors).
  */
 public final class CellPlan {
   private CellPlan() {}
 
-  /** Lists the cells, forces first, then districts, each by period. */
+  /** Lists the cells: power by power, forces first, then districts, then residence cells. */
   public static List<Cell> cells(
       Coverage coverage,
       CellCounts counts,
@@ -33,89 +38,124 @@ public final class CellPlan {
       AreaLookup lookup,
       PopulationTable population) {
     List<Cell> cells = new ArrayList<>();
-    for (String slug : coverage.forces()) {
-      Force force = registry.find(slug).orElseThrow();
-      add(
-          cells,
-          coverage,
-          coverage.submitted(slug),
-          EventCounts.FORCE_LEVEL,
-          force.areaCode(),
-          force.name(),
-          slug);
-    }
-    for (String slug : coverage.forces()) {
-      Set<YearMonth> months = coverage.submittedWithDistrict(slug);
-      if (months.isEmpty()) {
+    for (Power power : coverage.powers()) {
+      Plan plan = new Plan(cells, coverage, power, lookup, population);
+      for (String slug : coverage.forces(power)) {
+        Force force = registry.find(slug).orElseThrow();
+        plan.add(
+            EventCounts.PLACE_OF_EVENT,
+            coverage.submitted(power, slug),
+            EventCounts.FORCE_LEVEL,
+            force.areaCode(),
+            force.name(),
+            slug);
+      }
+      for (String slug : coverage.forces(power)) {
+        Set<YearMonth> months = coverage.submittedWithDistrict(power, slug);
+        if (months.isEmpty()) {
+          continue;
+        }
+        Force force = registry.find(slug).orElseThrow();
+        Set<String> districts =
+            new TreeSet<>(counts.districtsOf(power.code(), EventCounts.PLACE_OF_EVENT, slug));
+        if (lookup != null) {
+          lookup.districtsOf(force.areaCode()).forEach(d -> districts.add(d.districtCode()));
+        }
+        for (String district : districts) {
+          plan.add(
+              EventCounts.PLACE_OF_EVENT,
+              months,
+              EventCounts.DISTRICT_LEVEL,
+              district,
+              plan.districtName(district),
+              slug);
+        }
+      }
+      if (lookup == null || !power.format().has(Columns.HOME_DISTRICT)) {
         continue;
       }
-      Force force = registry.find(slug).orElseThrow();
-      Set<String> districts = new TreeSet<>(counts.districtsOf(slug));
-      if (lookup != null) {
-        lookup.districtsOf(force.areaCode()).forEach(d -> districts.add(d.districtCode()));
-      }
-      for (String district : districts) {
-        add(
-            cells,
-            coverage,
+      for (String slug : coverage.forces(power)) {
+        Force force = registry.find(slug).orElseThrow();
+        Set<YearMonth> months = coverage.submitted(power, slug);
+        plan.add(
+            EventCounts.PLACE_OF_RESIDENCE,
             months,
-            EventCounts.DISTRICT_LEVEL,
-            district,
-            districtName(district, lookup, population),
+            EventCounts.FORCE_LEVEL,
+            force.areaCode(),
+            force.name(),
             slug);
+        for (AreaLookup.District d : lookup.districtsOf(force.areaCode())) {
+          plan.add(
+              EventCounts.PLACE_OF_RESIDENCE,
+              months,
+              EventCounts.DISTRICT_LEVEL,
+              d.districtCode(),
+              d.districtName(),
+              slug);
+        }
       }
     }
     return cells;
   }
 
-  private static void add(
+  /** Adds the month and financial-year cells of one area. */
+  private record Plan(
       List<Cell> cells,
       Coverage coverage,
-      Set<YearMonth> submitted,
-      String level,
-      String code,
-      String name,
-      String force) {
-    Map<String, Integer> years = new LinkedHashMap<>();
-    for (YearMonth month : Periods.range(coverage.from(), coverage.to())) {
-      years.merge(Periods.financialYear(month), submitted.contains(month) ? 1 : 0, Integer::sum);
-    }
-    for (YearMonth month : submitted) {
-      cells.add(
-          new Cell(
-              Power.STOP_SEARCH.code(),
-              Periods.MONTH,
-              month.toString(),
-              1,
-              1,
-              level,
-              code,
-              name,
-              force));
-    }
-    years.forEach(
-        (year, months) -> {
-          if (months > 0) {
-            cells.add(
-                new Cell(
-                    Power.STOP_SEARCH.code(),
-                    Periods.FINANCIAL_YEAR,
-                    year,
-                    12,
-                    months,
-                    level,
-                    code,
-                    name,
-                    force));
-          }
-        });
-  }
+      Power power,
+      AreaLookup lookup,
+      PopulationTable population) {
 
-  private static String districtName(String code, AreaLookup lookup, PopulationTable population) {
-    if (lookup != null && lookup.district(code) != null) {
-      return lookup.district(code).districtName();
+    void add(
+        String basis,
+        Set<YearMonth> submitted,
+        String level,
+        String code,
+        String name,
+        String force) {
+      Map<String, Integer> years = new LinkedHashMap<>();
+      for (YearMonth month : Periods.range(coverage.from(), coverage.to())) {
+        years.merge(Periods.financialYear(month), submitted.contains(month) ? 1 : 0, Integer::sum);
+      }
+      for (YearMonth month : submitted) {
+        cells.add(
+            new Cell(
+                power.code(),
+                basis,
+                Periods.MONTH,
+                month.toString(),
+                1,
+                1,
+                level,
+                code,
+                name,
+                force));
+      }
+      years.forEach(
+          (year, months) -> {
+            if (months > 0) {
+              cells.add(
+                  new Cell(
+                      power.code(),
+                      basis,
+                      Periods.FINANCIAL_YEAR,
+                      year,
+                      12,
+                      months,
+                      level,
+                      code,
+                      name,
+                      force));
+            }
+          });
     }
-    PopulationTable.Area area = population == null ? null : population.area(code);
-    return area == null ? null : area.name();
+
+    String districtName(String code) {
+      if (lookup != null && lookup.district(code) != null) {
+        return lookup.district(code).districtName();
+      }
+      PopulationTable.Area area = population == null ? null : population.area(code);
+      return area == null ? null : area.name();
+    }
   }
 }

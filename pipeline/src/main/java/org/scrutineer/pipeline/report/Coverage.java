@@ -2,6 +2,7 @@ package org.scrutineer.pipeline.report;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,21 +21,22 @@ import org.scrutineer.pipeline.schema.Columns;
 import org.scrutineer.pipeline.schema.Power;
 
 /**
- * Which months each force submitted, and the run window.
+ * Which months each force submitted for each power, and the run window.
  *
- * <p>A police.uk file submits its force and month, even with no rows. An extract submits the months
- * of its mapping's {@code coverage}, or else the months from its first to its last record, for each
- * force it holds. A month covered by two sources is an error, since counting it twice would double
- * the rates. A month with no source is missing: it is listed with {@code submitted = false} and
- * never counted as zero. The window is {@code --from}/{@code --to} when given, else the first to
- * the last submitted month.
+ * <p>Coverage is kept per power: a force may publish stop and search but not custody. A police.uk
+ * file submits its force and month, even with no rows. An extract submits the months of its
+ * mapping's {@code coverage}, or else the months from its first to its last record, for each force
+ * it holds; a canonical file, the months from its first to its last record. A month covered by two
+ * sources of the same power is an error, since counting it twice would double the rates. A month
+ * with no source is missing: it is listed with {@code submitted = false} and never counted as zero.
+ * The window is {@code --from}/{@code --to} when given, else the first to the last submitted month.
  */
 public final class Coverage {
   private static final double PARTIAL_SHARE = 0.2;
 
   private final YearMonth from;
   private final YearMonth to;
-  private final Map<String, Map<YearMonth, Entry>> byForce;
+  private final Map<Power, Map<String, Map<YearMonth, Entry>>> byPower;
 
   /** One force-month's sources. */
   private static final class Entry {
@@ -44,10 +46,11 @@ public final class Coverage {
     boolean hasDistrict;
   }
 
-  private Coverage(YearMonth from, YearMonth to, Map<String, Map<YearMonth, Entry>> byForce) {
+  private Coverage(
+      YearMonth from, YearMonth to, Map<Power, Map<String, Map<YearMonth, Entry>>> byPower) {
     this.from = from;
     this.to = to;
-    this.byForce = byForce;
+    this.byPower = byPower;
   }
 
   /**
@@ -58,10 +61,16 @@ public final class Coverage {
    * @throws InputException when two sources cover the same force and month, or nothing was read
    */
   public static Coverage of(List<FileSummary> files, YearMonth from, YearMonth to) {
-    Map<String, Map<YearMonth, Entry>> byForce = new TreeMap<>();
+    Map<Power, Map<String, Map<YearMonth, Entry>>> byPower = new EnumMap<>(Power.class);
     for (FileSummary summary : files) {
       ExtractMapping mapping = summary.file().mapping();
-      boolean district = mapping != null && mapping.columns().containsKey(Columns.DISTRICT);
+      Map<String, Map<YearMonth, Entry>> byForce =
+          byPower.computeIfAbsent(summary.file().power(), p -> new TreeMap<>());
+      boolean district =
+          mapping != null
+              ? mapping.columns().containsKey(Columns.DISTRICT)
+              : summary.file().format() == SourceFormat.CANONICAL
+                  && summary.acceptedWithDistrict() > 0;
       if (summary.file().format() == SourceFormat.POLICE_UK) {
         long rows =
             summary.acceptedByForceMonth().values().stream()
@@ -84,7 +93,7 @@ public final class Coverage {
       for (Map.Entry<String, Map<String, Long>> force : forces.entrySet()) {
         Map<String, Long> months = force.getValue();
         List<YearMonth> covered;
-        if (mapping.coverage() != null) {
+        if (mapping != null && mapping.coverage() != null) {
           covered =
               Periods.range(
                   YearMonth.parse(mapping.coverage().from()),
@@ -111,16 +120,18 @@ public final class Coverage {
     }
     YearMonth first = from;
     YearMonth last = to;
-    for (Map<YearMonth, Entry> months : byForce.values()) {
-      for (YearMonth m : months.keySet()) {
-        first = from != null ? from : first == null || m.isBefore(first) ? m : first;
-        last = to != null ? to : last == null || m.isAfter(last) ? m : last;
+    for (Map<String, Map<YearMonth, Entry>> byForce : byPower.values()) {
+      for (Map<YearMonth, Entry> months : byForce.values()) {
+        for (YearMonth m : months.keySet()) {
+          first = from != null ? from : first == null || m.isBefore(first) ? m : first;
+          last = to != null ? to : last == null || m.isAfter(last) ? m : last;
+        }
       }
     }
     if (first == null || last == null) {
       throw new InputException("No submitted months in the run window: nothing to report");
     }
-    return new Coverage(first, last, byForce);
+    return new Coverage(first, last, byPower);
   }
 
   private static void add(
@@ -137,9 +148,13 @@ public final class Coverage {
     if (!entry.files.isEmpty()) {
       throw new InputException(
           String.format(
-              "Force %s month %s is covered by two sources (%s and %s): counting both would double"
-                  + " it; remove one or narrow --from/--to",
-              force, month, entry.files.get(0), summary.file().path()));
+              "Force %s month %s of %s is covered by two sources (%s and %s): counting both would"
+                  + " double it; remove one or narrow --from/--to",
+              force,
+              month,
+              summary.file().power().code(),
+              entry.files.get(0),
+              summary.file().path()));
     }
     entry.files.add(summary.file().path());
     entry.format = summary.file().format();
@@ -157,15 +172,21 @@ public final class Coverage {
     return to;
   }
 
-  /** Forces with any source, in slug order. */
-  public Set<String> forces() {
-    return byForce.keySet();
+  /** Powers with any source, in {@link Power} order. */
+  public Set<Power> powers() {
+    return byPower.keySet();
   }
 
-  /** Months the force submitted within the window. */
-  public Set<YearMonth> submitted(String force) {
+  /** Forces with any source for a power, in slug order. */
+  public Set<String> forces(Power power) {
+    return byPower.getOrDefault(power, Map.of()).keySet();
+  }
+
+  /** Months the force submitted for a power within the window. */
+  public Set<YearMonth> submitted(Power power, String force) {
     Set<YearMonth> months = new TreeSet<>();
-    byForce
+    byPower
+        .getOrDefault(power, Map.of())
         .getOrDefault(force, Map.of())
         .forEach(
             (m, e) -> {
@@ -176,10 +197,11 @@ public final class Coverage {
     return months;
   }
 
-  /** Months the force submitted with district codes within the window. */
-  public Set<YearMonth> submittedWithDistrict(String force) {
+  /** Months the force submitted for a power with district codes within the window. */
+  public Set<YearMonth> submittedWithDistrict(Power power, String force) {
     Set<YearMonth> months = new TreeSet<>();
-    byForce
+    byPower
+        .getOrDefault(power, Map.of())
         .getOrDefault(force, Map.of())
         .forEach(
             (m, e) -> {
@@ -190,8 +212,15 @@ public final class Coverage {
     return months;
   }
 
-  /** The coverage table: one row per force with any source and month of the window. */
+  /** The coverage table: one row per power, force with any source and month of the window. */
   public List<Row> rows(ForceRegistry registry) {
+    List<Row> rows = new ArrayList<>();
+    byPower.forEach((power, byForce) -> rows.addAll(rows(registry, power, byForce)));
+    return rows;
+  }
+
+  private List<Row> rows(
+      ForceRegistry registry, Power power, Map<String, Map<YearMonth, Entry>> byForce) {
     List<Row> rows = new ArrayList<>();
     for (Map.Entry<String, Map<YearMonth, Entry>> force : byForce.entrySet()) {
       Force known = registry.find(force.getKey()).orElseThrow();
@@ -201,7 +230,7 @@ public final class Coverage {
         Entry entry = force.getValue().get(month);
         RowBuilder row =
             new RowBuilder(OutputSchemas.COVERAGE_SCHEMA)
-                .set("power", Power.STOP_SEARCH.code())
+                .set("power", power.code())
                 .set("force", known.slug())
                 .set("force_name", known.name())
                 .set("area_code", known.areaCode())

@@ -1,6 +1,6 @@
 package org.scrutineer.pipeline.report;
 
-import static org.scrutineer.pipeline.aggregate.EventCounts.PERSON_SEARCHES;
+import static org.scrutineer.pipeline.aggregate.EventCounts.EVENTS;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,13 +12,15 @@ import org.scrutineer.pipeline.stats.PoissonRate;
 import org.scrutineer.pipeline.stats.RateRatio;
 
 /**
- * Builds the {@code disproportionality} table on the driver: for each cell, one row per known
- * group, Unknown and All, with the annualised rate per 1,000 residents, its ratio to the reference
- * group's rate with exact conditional and Katz intervals, the exact test of ratio = 1, and the
- * small-number flag (schema and column meanings: {@link OutputSchemas#DISPROPORTIONALITY_SCHEMA}).
+ * Builds the {@code disproportionality} table on the driver: for each cell (every power, on the
+ * place-of-event and, where recorded, place-of-residence basis), one row per known group, Unknown
+ * and All, with the annualised rate of the power's events per 1,000 (and 10,000) residents, its
+ * ratio to the reference group's rate with exact conditional and Katz intervals, the exact test of
+ * ratio = 1, and the small-number flag (schema and column meanings: {@link
+ * OutputSchemas#DISPROPORTIONALITY_SCHEMA}).
  *
- * <p>Unknown never gets a denominator; All uses the sum of the five groups and counts every person
- * search. Rates and ratios that cannot or may not be published are null with a reason.
+ * <p>Unknown never gets a denominator; All uses the sum of the five groups and counts every event.
+ * Rates and ratios that cannot or may not be published are null with a reason.
  */
 public final class DisproportionalityTable {
   private static final double PER_THOUSAND = 1_000.0;
@@ -43,14 +45,14 @@ public final class DisproportionalityTable {
     EthnicGroup reference = settings.referenceGroup();
     for (Cell cell : cells) {
       Cell.Key key = cell.key();
-      long all = counts.total(key, PERSON_SEARCHES);
-      long unknown = counts.get(key, EthnicGroup.UNKNOWN, PERSON_SEARCHES);
+      long all = counts.total(key, EVENTS);
+      long unknown = counts.get(key, EthnicGroup.UNKNOWN, EVENTS);
       Double unknownShare = all == 0 ? null : (double) unknown / all;
-      long referenceEvents = counts.get(key, reference, PERSON_SEARCHES);
+      long referenceEvents = counts.get(key, reference, EVENTS);
       boolean hasResidents = residents.test(cell);
       Long referencePopulation = hasResidents ? population(population, cell, reference) : null;
       for (EthnicGroup group : EthnicGroup.values()) {
-        long events = counts.get(key, group, PERSON_SEARCHES);
+        long events = counts.get(key, group, EVENTS);
         Long groupPopulation =
             group == EthnicGroup.UNKNOWN || !hasResidents
                 ? null
@@ -129,7 +131,10 @@ public final class DisproportionalityTable {
         PoissonRate.rateInterval(events, exposure, PER_THOUSAND, settings.confidenceLevel());
     row.set("rate_per_1000", events / exposure * PER_THOUSAND)
         .set("rate_ci_low", ci.low())
-        .set("rate_ci_high", ci.high());
+        .set("rate_ci_high", ci.high())
+        .set("rate_per_10000", events / exposure * PER_THOUSAND * 10)
+        .set("rate_per_10000_ci_low", ci.low() * 10)
+        .set("rate_per_10000_ci_high", ci.high() * 10);
   }
 
   private static void ratio(

@@ -1,6 +1,5 @@
 package org.scrutineer.pipeline.report;
 
-import static org.scrutineer.pipeline.aggregate.EventCounts.PERSON_SEARCHES;
 import static org.scrutineer.pipeline.aggregate.EventCounts.RECORDS;
 
 import java.util.ArrayList;
@@ -8,12 +7,14 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 import org.scrutineer.pipeline.aggregate.EventCounts;
 import org.scrutineer.pipeline.reference.FieldStatus;
+import org.scrutineer.pipeline.schema.Power;
 import org.scrutineer.pipeline.standardize.MissingField;
 
 /**
- * Builds the {@code missing_data} table on the driver: for each cell and {@link MissingField}, the
- * records in scope and how many were blank, not stated (kept apart from blank) or unmapped (schema:
- * {@link OutputSchemas#MISSING_DATA_SCHEMA}). Rates are null for a cell with no records in scope.
+ * Builds the {@code missing_data} table on the driver: for each place-of-event cell and each {@link
+ * MissingField} of its power, the records in scope and how many were blank, not stated (kept apart
+ * from blank) or unmapped (schema: {@link OutputSchemas#MISSING_DATA_SCHEMA}). Rates are null for a
+ * cell with no records in scope.
  */
 public final class MissingDataTable {
   private MissingDataTable() {}
@@ -22,18 +23,21 @@ public final class MissingDataTable {
   public static List<Row> build(List<Cell> cells, CellCounts counts) {
     List<Row> rows = new ArrayList<>();
     for (Cell cell : cells) {
+      if (!cell.basis().equals(EventCounts.PLACE_OF_EVENT)) {
+        continue;
+      }
       Cell.Key key = cell.key();
-      for (MissingField field : MissingField.values()) {
-        long records = counts.total(key, field.personOnly() ? PERSON_SEARCHES : RECORDS);
-        long blank = counts.total(key, EventCounts.missingColumn(field, FieldStatus.BLANK));
-        long notStated =
-            counts.total(key, EventCounts.missingColumn(field, FieldStatus.NOT_STATED));
-        long unmapped = counts.total(key, EventCounts.missingColumn(field, FieldStatus.UNMAPPED));
+      for (MissingField field : MissingField.of(Power.fromCode(cell.power()))) {
+        long records = counts.total(key, field.personOnly() ? EventCounts.EVENTS : RECORDS);
+        String name = field.field();
+        long blank = counts.total(key, EventCounts.missingColumn(name, FieldStatus.BLANK));
+        long notStated = counts.total(key, EventCounts.missingColumn(name, FieldStatus.NOT_STATED));
+        long unmapped = counts.total(key, EventCounts.missingColumn(name, FieldStatus.UNMAPPED));
         long missing = blank + notStated + unmapped;
         rows.add(
             cell.columns(new RowBuilder(OutputSchemas.MISSING_DATA_SCHEMA))
                 .set("field", field.field())
-                .set("scope", field.personOnly() ? "person_searches" : "all_searches")
+                .set("scope", field.scope())
                 .set("records", records)
                 .set("blank", blank)
                 .set("not_stated", notStated)

@@ -1,11 +1,18 @@
 package org.scrutineer.pipeline.report;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.scrutineer.pipeline.schema.Columns;
+import org.scrutineer.pipeline.schema.Field;
+import org.scrutineer.pipeline.schema.Power;
+import org.scrutineer.pipeline.schema.PowerFormat;
+import org.scrutineer.pipeline.standardize.MissingField;
 
 /**
  * The schemas of every output table, each column with its description (the data dictionary in
@@ -15,6 +22,8 @@ import org.apache.spark.sql.types.StructType;
 public final class OutputSchemas {
   public static final String DISPROPORTIONALITY = "disproportionality";
   public static final String OUTCOMES = "outcomes";
+  public static final String STAGES = "stages";
+  public static final String CUSTODY_DURATIONS = "custody_durations";
   public static final String MISSING_DATA = "missing_data";
   public static final String COVERAGE = "coverage";
   public static final String REJECTS = "rejects";
@@ -29,7 +38,12 @@ public final class OutputSchemas {
   /** Columns shared by the three statistical tables: what, when and where. */
   private static final StructType CELL =
       new StructType()
-          .add(field("power", S, "Police power: stop_search."))
+          .add(field("power", S, "Police power: stop_search, use_of_force, custody or fpn."))
+          .add(
+              field(
+                  "basis",
+                  S,
+                  "place_of_event (where the event happened) or place_of_residence (custody and FPN: residents of the force area counted where they live; visitors are left out)."))
           .add(field("period_type", S, "month or financial_year (April to March)."))
           .add(
               field(
@@ -65,11 +79,11 @@ public final class OutputSchemas {
           field(
               "ethnic_group",
               S,
-              "White, Black, Asian, Mixed, Other (self-defined, 5+1), Unknown (blank, not stated or unmapped) or All."),
+              "White, Black, Asian, Mixed, Other (5+1; self-defined, except use of force: officer-perceived), Unknown (blank, not stated or unmapped) or All."),
           field(
               "events",
               L,
-              "Person searches of people in the group (vehicle-only searches excluded)."),
+              "Events of the power for people in the group: person searches (vehicle-only searches excluded), use-of-force subject-incidents (officer reports de-duplicated), custody detentions, or fixed penalty notices."),
           field(
               "population",
               L,
@@ -84,6 +98,12 @@ public final class OutputSchemas {
               D,
               "Lower 95% limit of the rate (exact Poisson below 10 events, Byar from 10)."),
           field("rate_ci_high", D, "Upper 95% limit of the rate."),
+          field(
+              "rate_per_10000",
+              D,
+              "The same rate per 10,000 residents (the convention of the national FPN analyses)."),
+          field("rate_per_10000_ci_low", D, "Lower 95% limit of rate_per_10000."),
+          field("rate_per_10000_ci_high", D, "Upper 95% limit of rate_per_10000."),
           field(
               "rate_undefined_reason",
               S,
@@ -115,73 +135,86 @@ public final class OutputSchemas {
           field(
               "unknown_ethnicity_share",
               D,
-              "Share of the cell's person searches with Unknown self-defined ethnicity (not allocated to any group)."));
+              "Share of the cell's events with Unknown ethnicity (not allocated to any group)."));
 
-  /** One row per cell and ethnic group: outcome rates and their ratios to the reference group. */
+  /** Rate columns shared by outcomes and stages. */
+  private static final StructField[] RELATIVE_RATE = {
+    field("numerator", L, "The count on top (see measure or stage)."),
+    field(
+        "denominator",
+        D,
+        "The count below (for the search stage, resident person-years); blank values are not counted in it."),
+    field(
+        "rate",
+        D,
+        "numerator / denominator (x100 for per 100); null below 3 in the denominator (3 events for rates) or without a denominator."),
+    field(
+        "rate_ci_low",
+        D,
+        "Lower 95% limit: Wilson for a share, exact Poisson (Byar from 10) for a rate."),
+    field("rate_ci_high", D, "Upper 95% limit."),
+    field(
+        "rate_undefined_reason", S, "Why rate is null: LOW_COUNT, NO_DENOMINATOR, NOT_SUBMITTED."),
+    field("reference_group", S, "The group ratios compare against (default White)."),
+    field("reference_numerator", L, "The reference group's numerator in the same cell."),
+    field("reference_denominator", D, "The reference group's denominator in the same cell."),
+    field(
+        "ratio",
+        D,
+        "rate / the reference group's rate; null when either numerator is below 10 or the ratio is undefined."),
+    field("ratio_ci_low", D, "Lower 95% limit of the ratio (see ratio_method)."),
+    field("ratio_ci_high", D, "Upper 95% limit of the ratio."),
+    field(
+        "ratio_method",
+        S,
+        "katz (log interval for a ratio of shares) or exact_conditional (for a ratio of rates)."),
+    field("p_value", D, "Exact central p-value for ratio = 1 (exact_conditional ratios only)."),
+    field(
+        "ratio_undefined_reason",
+        S,
+        "Why ratio is null: REFERENCE_GROUP, NOT_APPLICABLE (Unknown, All), LOW_COUNT, ZERO_REFERENCE, NO_EVENTS, NO_DENOMINATOR, NOT_SUBMITTED."),
+    field(
+        "flag",
+        S,
+        "Small-number flag: rate_suppressed, ratio_suppressed (< 10 in the group or reference), u (< 20), ok.")
+  };
+
+  /** One row per cell, rate measure and ethnic group: the rate and its ratio to the reference. */
   public static final StructType OUTCOMES_SCHEMA =
+      extend(
+          extend(
+              CELL,
+              field("ethnic_group", S, "As in disproportionality."),
+              field(
+                  "measure",
+                  S,
+                  "The rate: see README Outcome measures (e.g. arrest_rate, reached_weapon_drawn_share, strip_search_rate, visitor_share).")),
+          RELATIVE_RATE);
+
+  /** One row per cell, stage and ethnic group: each stage's rate over the stage before it. */
+  public static final StructType STAGES_SCHEMA =
+      extend(
+          extend(
+              CELL,
+              field("ethnic_group", S, "As in disproportionality."),
+              field("stage", S, "search, arrest, detention, strip_search or charge."),
+              field(
+                  "denominator_stage",
+                  S,
+                  "The stage the rate is over: population (resident person-years), search, arrest or detention.")),
+          RELATIVE_RATE);
+
+  /** One row per custody cell and group: detention length. */
+  public static final StructType CUSTODY_DURATIONS_SCHEMA =
       extend(
           CELL,
           field("ethnic_group", S, "As in disproportionality."),
-          field("searches", L, "Person searches of people in the group."),
-          field("arrests", L, "Searches with outcome Arrest."),
-          field("arrest_rate", D, "arrests / searches."),
-          field("arrest_rate_ci_low", D, "Wilson 95% lower limit of arrest_rate."),
-          field("arrest_rate_ci_high", D, "Wilson 95% upper limit of arrest_rate."),
-          field(
-              "outcome_known",
-              L,
-              "Searches whose outcome is recorded and classifiable (blank is unknown, never no further action)."),
-          field("any_action", L, "Searches with an outcome other than no further action."),
-          field("any_action_rate", D, "any_action / outcome_known."),
-          field("any_action_rate_ci_low", D, "Wilson 95% lower limit of any_action_rate."),
-          field("any_action_rate_ci_high", D, "Wilson 95% upper limit of any_action_rate."),
-          field(
-              "link_known",
-              L,
-              "Searches where 'outcome linked to object of search' is True or False."),
-          field(
-              "linked_finds",
-              L,
-              "Searches where the outcome was linked to the object of the search."),
-          field("linked_find_rate", D, "linked_finds / link_known: the find rate."),
-          field("linked_find_rate_ci_low", D, "Wilson 95% lower limit of linked_find_rate."),
-          field("linked_find_rate_ci_high", D, "Wilson 95% upper limit of linked_find_rate."),
-          field("missing_outcome_rate", D, "(searches - outcome_known) / searches."),
-          field("missing_link_rate", D, "(searches - link_known) / searches."),
-          field(
-              "arrest_rate_ratio",
-              D,
-              "arrest_rate / reference group's arrest_rate; null when either has fewer than 10 arrests."),
-          field("arrest_rate_ratio_ci_low", D, "Katz log 95% lower limit of arrest_rate_ratio."),
-          field("arrest_rate_ratio_ci_high", D, "Katz log 95% upper limit of arrest_rate_ratio."),
-          field(
-              "any_action_rate_ratio",
-              D,
-              "any_action_rate / reference group's; null when either has fewer than 10 actions."),
-          field(
-              "any_action_rate_ratio_ci_low",
-              D,
-              "Katz log 95% lower limit of any_action_rate_ratio."),
-          field(
-              "any_action_rate_ratio_ci_high",
-              D,
-              "Katz log 95% upper limit of any_action_rate_ratio."),
-          field(
-              "linked_find_rate_ratio",
-              D,
-              "linked_find_rate / reference group's; null when either has fewer than 10 linked finds."),
-          field(
-              "linked_find_rate_ratio_ci_low",
-              D,
-              "Katz log 95% lower limit of linked_find_rate_ratio."),
-          field(
-              "linked_find_rate_ratio_ci_high",
-              D,
-              "Katz log 95% upper limit of linked_find_rate_ratio."),
-          field(
-              "flag",
-              S,
-              "Small-number flag on searches: rate_suppressed (< 3 searches: rates null), u (< 20), ok. Ratios follow the 10-event rule on their numerators."));
+          field("detentions", L, "Detentions with both detention_authorised and release_time."),
+          field("q1_hours", D, "25th percentile of the detention length in hours."),
+          field("median_hours", D, "Median detention length in hours."),
+          field("q3_hours", D, "75th percentile (q3_hours - q1_hours is the interquartile range)."),
+          field("undefined_reason", S, "LOW_COUNT when there are fewer than 3 detentions."),
+          field("flag", S, "rate_suppressed (< 3), u (< 20) or ok."));
 
   /** One row per cell and field: completeness. */
   public static final StructType MISSING_DATA_SCHEMA =
@@ -190,8 +223,9 @@ public final class OutputSchemas {
           field(
               "field",
               S,
-              "self_defined_ethnicity, officer_defined_ethnicity, gender, age_range, legislation, object_of_search, outcome, outcome_linked_to_object, removal_of_more_than_outer_clothing, location (latitude/longitude) or date."),
-          field("scope", S, "person_searches (person fields) or all_searches."),
+              "A key field of the power (README Record formats; location is stop-and-search latitude/longitude together)."),
+          field(
+              "scope", S, "person_searches (stop-and-search person fields) or records (the rest)."),
           field("records", L, "Records in scope."),
           field("blank", L, "Records with nothing recorded."),
           field(
@@ -222,7 +256,9 @@ public final class OutputSchemas {
                   "submitted",
                   B,
                   "True when a file (or an extract's stated coverage) covers the month; false means missing, never zero."))
-          .add(field("source_format", S, "police_uk or extract; null when not submitted."))
+          .add(
+              field(
+                  "source_format", S, "police_uk, extract or canonical; null when not submitted."))
           .add(field("files", I, "Files covering the month."))
           .add(
               field(
@@ -260,104 +296,7 @@ public final class OutputSchemas {
           .add(field("raw_text", S, "The record exactly as in the file."));
 
   /** Record level, Parquet only: every record read, standardised, beside its raw values. */
-  public static final StructType RECORDS_SCHEMA =
-      new StructType()
-          .add(field("source_file", S, "The file the row came from."))
-          .add(
-              field(
-                  "file_index",
-                  I,
-                  "The file's position in the run's input list (manifest inputs order)."))
-          .add(
-              field(
-                  "record_type",
-                  S,
-                  "record (one row per record read) or file (one summary row per file)."))
-          .add(
-              field(
-                  "line_number", L, "1-based line on which the record starts; null on file rows."))
-          .add(field("power", S, "Police power."))
-          .add(field("force", S, "data.police.uk force slug."))
-          .add(field("force_code", S, "ONS police force area code of the force."))
-          .add(
-              field(
-                  "month",
-                  S,
-                  "yyyy-MM the record counts in (police.uk: the file's month; extracts: the local month of the date)."))
-          .add(field("type", S, "Search type as recorded (after an extract's value map)."))
-          .add(field("date", S, "The date as an ISO-8601 UTC instant; null when blank."))
-          .add(field("event_time", DataTypes.TimestampType, "date as a timestamp."))
-          .add(field("part_of_operation", S, "As recorded."))
-          .add(field("operation_name", S, "As recorded."))
-          .add(field("latitude", S, "As recorded (WGS84 degrees)."))
-          .add(field("longitude", S, "As recorded (WGS84 degrees)."))
-          .add(field("gender", S, "As recorded."))
-          .add(field("age_range", S, "As recorded."))
-          .add(
-              field(
-                  "self_defined_ethnicity",
-                  S,
-                  "The raw self-defined ethnicity label or code, kept as recorded."))
-          .add(
-              field(
-                  "officer_defined_ethnicity",
-                  S,
-                  "The raw officer-defined ethnicity, kept as recorded."))
-          .add(field("legislation", S, "As recorded."))
-          .add(field("object_of_search", S, "As recorded."))
-          .add(field("outcome", S, "As recorded."))
-          .add(field("outcome_linked_to_object", S, "As recorded."))
-          .add(field("removal_of_more_than_outer_clothing", S, "As recorded."))
-          .add(field("district", S, "ONS district code (extracts with a district column)."))
-          .add(field("person_search", B, "False for vehicle-only searches."))
-          .add(
-              field(
-                  "ethnic_group",
-                  S,
-                  "Self-defined ethnicity mapped to White, Black, Asian, Mixed, Other or Unknown."))
-          .add(field("officer_ethnic_group", S, "Officer-defined ethnicity mapped the same way."))
-          .add(field("arrest", B, "Outcome is an arrest."))
-          .add(field("outcome_known", B, "Outcome recorded and classifiable."))
-          .add(field("any_action", B, "Outcome other than no further action."))
-          .add(field("link_known", B, "Outcome-linked flag is True or False."))
-          .add(field("linked_find", B, "Outcome linked to the object of the search."))
-          .add(
-              field(
-                  "self_defined_ethnicity_status",
-                  S,
-                  "valid, blank, not_stated or unmapped; likewise every *_status column."))
-          .add(field("officer_defined_ethnicity_status", S, "Status of officer_defined_ethnicity."))
-          .add(field("gender_status", S, "Status of gender."))
-          .add(field("age_range_status", S, "Status of age_range."))
-          .add(field("legislation_status", S, "Status of legislation."))
-          .add(field("object_of_search_status", S, "Status of object_of_search."))
-          .add(field("outcome_status", S, "Status of outcome."))
-          .add(field("outcome_linked_to_object_status", S, "Status of outcome_linked_to_object."))
-          .add(
-              field(
-                  "removal_of_more_than_outer_clothing_status",
-                  S,
-                  "Status of removal_of_more_than_outer_clothing."))
-          .add(field("location_status", S, "Status of latitude and longitude together."))
-          .add(field("date_status", S, "Status of date."))
-          .add(
-              field(
-                  "reject_reason",
-                  S,
-                  "Null on accepted records; else the first rule broken (see rejects)."))
-          .add(
-              field(
-                  "reject_detail",
-                  S,
-                  "Every rule broken, with the values; on a file row, what is wrong with its header."))
-          .add(
-              field(
-                  "raw_text",
-                  S,
-                  "The record exactly as in the file; kept on rejected records only."))
-          .add(field("file_rows", L, "File rows: records the reader counted in the file."))
-          .add(field("file_bytes", L, "File rows: the file's size."))
-          .add(field("file_sha256", S, "File rows: SHA-256 of the file."));
+  public static final StructType RECORDS_SCHEMA = records();
 
   /** Every table's schema by name, in output order (records, Parquet only, last). */
   public static final Map<String, StructType> ALL = all();
@@ -377,10 +316,127 @@ public final class OutputSchemas {
     return schema;
   }
 
+  private static StructType records() {
+    StructType schema =
+        new StructType()
+            .add(field("source_file", S, "The file the row came from."))
+            .add(
+                field(
+                    "file_index",
+                    I,
+                    "The file's position in the run's input list (manifest inputs order)."))
+            .add(
+                field(
+                    "record_type",
+                    S,
+                    "record (one row per record read) or file (one summary row per file)."))
+            .add(
+                field(
+                    "line_number",
+                    L,
+                    "1-based line on which the record starts; null on file rows."))
+            .add(field("power", S, "Police power of the file."))
+            .add(field("force", S, "data.police.uk force slug."))
+            .add(field("force_code", S, "ONS police force area code of the force."))
+            .add(
+                field(
+                    "month",
+                    S,
+                    "yyyy-MM the record counts in (police.uk: the file's month; others: the local month of the date)."));
+    for (String name : PowerFormat.ALL_FIELDS) {
+      schema = schema.add(field(name, S, canonicalDescription(name)));
+    }
+    schema =
+        schema
+            .add(field("event_time", DataTypes.TimestampType, "date as a timestamp."))
+            .add(field("person_search", B, "False for stop-and-search vehicle-only searches."))
+            .add(
+                field(
+                    "ethnic_group",
+                    S,
+                    "The power's ethnicity (self-defined; use of force: officer-perceived) as White, Black, Asian, Mixed, Other or Unknown."))
+            .add(field("officer_ethnic_group", S, "Officer-defined ethnicity mapped the same way."))
+            .add(field("child", B, "Under 18, from age or age band; null when not known."))
+            .add(field("arrest", B, "Stop and search: outcome is an arrest."))
+            .add(field("outcome_known", B, "Stop and search: outcome recorded and classifiable."))
+            .add(field("any_action", B, "Stop and search: outcome other than no further action."))
+            .add(field("link_known", B, "Stop and search: outcome-linked flag is True or False."))
+            .add(field("linked_find", B, "Stop and search: outcome linked to the object."))
+            .add(
+                field(
+                    "severity_step",
+                    I,
+                    "Use of force: highest severity ladder step (1-6) of the row's tactics; 0 off the ladder; null when none recorded."))
+            .add(
+                field(
+                    "duration_hours",
+                    D,
+                    "Custody: hours from detention_authorised to release_time."))
+            .add(
+                field(
+                    "home_status",
+                    S,
+                    "Custody and FPN: resident (home district in the force area), visitor (outside it) or unknown."));
+    for (String name : MissingField.NAMES) {
+      schema =
+          schema.add(
+              field(
+                  Columns.status(name),
+                  S,
+                  "valid, blank, not_stated or unmapped for "
+                      + name
+                      + "; null for powers without the field."));
+    }
+    return schema
+        .add(
+            field(
+                "reject_reason",
+                S,
+                "Null on accepted records; else the first rule broken (see rejects)."))
+        .add(
+            field(
+                "reject_detail",
+                S,
+                "Every rule broken, with the values; on a file row, what is wrong with its header."))
+        .add(
+            field(
+                "raw_text", S, "The record exactly as in the file; kept on rejected records only."))
+        .add(field("file_rows", L, "File rows: records the reader counted in the file."))
+        .add(field("file_bytes", L, "File rows: the file's size."))
+        .add(field("file_sha256", S, "File rows: SHA-256 of the file."));
+  }
+
+  /** A canonical field's description, naming the powers that have it. */
+  private static String canonicalDescription(String name) {
+    Map<String, List<String>> byDescription = new LinkedHashMap<>();
+    for (Power power : Power.values()) {
+      Field field = power.format().field(name);
+      if (field != null) {
+        byDescription
+            .computeIfAbsent(field.description(), d -> new ArrayList<>())
+            .add(power.code());
+      }
+    }
+    List<String> parts = new ArrayList<>();
+    boolean time =
+        java.util.Arrays.stream(Power.values())
+            .map(p -> p.format().field(name))
+            .anyMatch(
+                f -> f != null && f.type() == org.scrutineer.pipeline.schema.FieldType.DATE_TIME);
+    byDescription.forEach(
+        (description, powers) ->
+            parts.add(String.join(", ", powers) + ": " + description.replaceAll("\\.$", "")));
+    return (time ? "ISO-8601 UTC instant; null when blank. " : "As recorded. ")
+        + String.join("; ", parts)
+        + ".";
+  }
+
   private static Map<String, StructType> all() {
     Map<String, StructType> all = new LinkedHashMap<>();
     all.put(DISPROPORTIONALITY, DISPROPORTIONALITY_SCHEMA);
     all.put(OUTCOMES, OUTCOMES_SCHEMA);
+    all.put(STAGES, STAGES_SCHEMA);
+    all.put(CUSTODY_DURATIONS, CUSTODY_DURATIONS_SCHEMA);
     all.put(MISSING_DATA, MISSING_DATA_SCHEMA);
     all.put(COVERAGE, COVERAGE_SCHEMA);
     all.put(REJECTS, REJECTS_SCHEMA);

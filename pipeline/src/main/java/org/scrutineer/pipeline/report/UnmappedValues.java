@@ -10,6 +10,7 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.scrutineer.pipeline.reference.FieldStatus;
+import org.scrutineer.pipeline.schema.FieldType;
 import org.scrutineer.pipeline.standardize.MissingField;
 
 /**
@@ -17,13 +18,19 @@ import org.scrutineer.pipeline.standardize.MissingField;
  * new label is reported (and gated) rather than guessed.
  */
 public final class UnmappedValues {
-  private static final List<MissingField> CODED =
-      List.of(
-          MissingField.SELF_DEFINED_ETHNICITY,
-          MissingField.OFFICER_DEFINED_ETHNICITY,
-          MissingField.GENDER,
-          MissingField.AGE_RANGE,
-          MissingField.OUTCOME);
+  /** The coded fields of every power (code lists, single or several codes). */
+  private static final List<String> CODED =
+      MissingField.NAMES.stream()
+          .filter(
+              name ->
+                  MissingField.ALL.stream()
+                      .anyMatch(
+                          f ->
+                              f.field().equals(name)
+                                  && f.power().format().field(name) != null
+                                  && (f.power().format().field(name).type() == FieldType.CODE
+                                      || f.power().format().field(name).type() == FieldType.CODES)))
+          .toList();
 
   /** The {@code EventCounts} columns counting unmapped values of these fields. */
   public static final List<String> FIELDS =
@@ -37,11 +44,12 @@ public final class UnmappedValues {
   /**
    * One unmapped value.
    *
+   * @param power the power of the records
    * @param field the field
    * @param value the value as recorded
    * @param count records carrying it
    */
-  public record Value(String field, String value, long count) {}
+  public record Value(String power, String field, String value, long count) {}
 
   private UnmappedValues() {}
 
@@ -50,20 +58,20 @@ public final class UnmappedValues {
    */
   public static List<Value> collect(Dataset<Row> records) {
     Dataset<Row> all = null;
-    for (MissingField field : CODED) {
+    for (String field : CODED) {
       Dataset<Row> values =
           records
-              .where(col(field.statusColumn()).equalTo(FieldStatus.UNMAPPED.code()))
-              .select(lit(field.field()).as("field"), col(field.field()).as("value"));
+              .where(col(MissingField.statusColumn(field)).equalTo(FieldStatus.UNMAPPED.code()))
+              .select(col("power"), lit(field).as("field"), col(field).as("value"));
       all = all == null ? values : all.unionAll(values);
     }
     List<Value> found = new ArrayList<>();
     for (Row row :
-        all.groupBy("field", "value")
+        all.groupBy("power", "field", "value")
             .agg(count(lit(1)).as("n"))
-            .orderBy(desc("n"))
+            .orderBy(desc("n"), col("power"), col("field"), col("value"))
             .collectAsList()) {
-      found.add(new Value(row.getString(0), row.getString(1), row.getLong(2)));
+      found.add(new Value(row.getString(0), row.getString(1), row.getString(2), row.getLong(3)));
     }
     return found;
   }

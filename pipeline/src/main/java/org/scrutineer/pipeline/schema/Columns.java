@@ -34,6 +34,37 @@ public final class Columns {
   public static final String REMOVAL_OF_CLOTHING = "removal_of_more_than_outer_clothing";
   public static final String DISTRICT = "district";
 
+  // Canonical fields of the other powers (see PowerFormat).
+  public static final String INCIDENT_ID = "incident_id";
+  public static final String SUBJECT_ID = "subject_id";
+  public static final String TACTICS = "tactics";
+  public static final String REASONS = "reasons";
+  public static final String IMPACT_FACTORS = "impact_factors";
+  public static final String LOCATION_TYPE = "location_type";
+  public static final String SUBJECT_INJURED = "subject_injured";
+  public static final String STAFF_INJURED = "staff_injured";
+  public static final String CUSTODY_ID = "custody_id";
+  public static final String PERSON_ID = "person_id";
+  public static final String DETENTION_AUTHORISED = "detention_authorised";
+  public static final String RELEASE_TIME = "release_time";
+  public static final String OFFENCE_GROUP = "offence_group";
+  public static final String HOME_DISTRICT = "home_district";
+  public static final String AGE = "age";
+  public static final String VULNERABLE = "vulnerable";
+  public static final String AA_REQUIRED = "appropriate_adult_required";
+  public static final String AA_PRESENT = "appropriate_adult_present";
+  public static final String STRIP_SEARCHED = "strip_searched";
+  public static final String STRIP_SEARCH_REASON = "strip_search_reason";
+  public static final String STRIP_SEARCH_ITEM_FOUND = "strip_search_item_found";
+  public static final String INTIMATE_SEARCH = "intimate_search";
+  public static final String FORCE_USED = "force_used";
+  public static final String DISPOSAL = "disposal";
+  public static final String NOTICE_ID = "notice_id";
+  public static final String OFFENCE = "offence";
+  public static final String PAID = "paid";
+  public static final String CONTESTED = "contested";
+  public static final String WITHDRAWN = "withdrawn";
+
   // Validation and derived columns.
   public static final String REJECT_REASON = "reject_reason";
   public static final String REJECT_DETAIL = "reject_detail";
@@ -48,11 +79,16 @@ public final class Columns {
   public static final String ANY_ACTION = "any_action";
   public static final String LINK_KNOWN = "link_known";
   public static final String LINKED_FIND = "linked_find";
+  public static final String CHILD = "child";
+  public static final String SEVERITY_STEP = "severity_step";
+  public static final String DURATION_HOURS = "duration_hours";
+  public static final String HOME_STATUS = "home_status";
 
   // Field status columns: "valid", "blank", "not_stated" or "unmapped".
   public static final String STATUS_SUFFIX = "_status";
 
   // Aggregation keys.
+  public static final String BASIS = "basis";
   public static final String PERIOD_TYPE = "period_type";
   public static final String PERIOD = "period";
   public static final String GEOGRAPHY_LEVEL = "geography_level";

@@ -23,12 +23,29 @@ class ExtractMappingTest {
   }
 
   @Test
+  void aMappingNamesItsPowerAndMayUseThatPowersFields() {
+    ExtractMapping m =
+        read(
+            "{\"force\": \"kent\", \"power\": \"custody\", \"columns\": {\"date\": \"Arrested\","
+                + " \"custody_id\": \"Ref\", \"strip_searched\": \"Strip\"}}");
+    assertThat(m.powerFormat()).isEqualTo(org.scrutineer.pipeline.schema.Power.CUSTODY);
+    assertThat(m.fields()).contains("custody_id", "strip_searched", "force");
+  }
+
+  @Test
   void everyProblemIsNamedWithTheFile() {
     assertThatThrownBy(() -> read("{\"force\": \"kent\", \"columns\": {\"when\": \"D\"}}"))
         .isInstanceOf(InputException.class)
         .hasMessageContaining("Invalid mapping m.json")
-        .hasMessageContaining("unknown field 'when'")
+        .hasMessageContaining("unknown stop_search field 'when'")
         .hasMessageContaining("required field 'date'");
+    assertThatThrownBy(() -> read("{\"force\": \"kent\", \"power\": \"arrests\", \"columns\": {}}"))
+        .hasMessageContaining("Invalid mapping m.json: Invalid power: 'arrests'");
+    assertThatThrownBy(
+            () ->
+                read(
+                    "{\"force\": \"kent\", \"columns\": {\"date\": \"D\", \"custody_id\": \"C\"}}"))
+        .hasMessageContaining("unknown stop_search field 'custody_id'");
     assertThatThrownBy(() -> read("{\"columns\": {\"date\": \"D\"}}"))
         .hasMessageContaining("give the force either");
     assertThatThrownBy(

@@ -18,6 +18,7 @@ import org.scrutineer.pipeline.InputException;
 import org.scrutineer.pipeline.SparkTestBase;
 import org.scrutineer.pipeline.reference.ForceRegistry;
 import org.scrutineer.pipeline.schema.Columns;
+import org.scrutineer.pipeline.schema.Power;
 
 /**
  * Every source-format reject reason, from real files, with its line number; and file-level errors.
@@ -179,15 +180,25 @@ class MalformedInputTest extends SparkTestBase {
 
   private InputDiscovery.Discovered discover(List<String> paths, ForceRegistry registry) {
     return InputDiscovery.discover(
-        paths, List.of(), registry, spark.sparkContext().hadoopConfiguration(), null, null);
+        Map.of(Power.STOP_SEARCH, paths),
+        List.of(),
+        registry,
+        spark.sparkContext().hadoopConfiguration(),
+        null,
+        null);
   }
 
   private List<Row> read(List<String> paths, List<ExtractMapping> mappings) {
     ForceRegistry registry = ForceRegistry.builtIn();
     InputDiscovery.Discovered found =
         InputDiscovery.discover(
-            paths, mappings, registry, spark.sparkContext().hadoopConfiguration(), null, null);
-    return org.scrutineer.pipeline.standardize.StopSearchRecords.standardize(
+            Map.of(Power.STOP_SEARCH, paths),
+            mappings,
+            registry,
+            spark.sparkContext().hadoopConfiguration(),
+            null,
+            null);
+    return org.scrutineer.pipeline.standardize.Records.standardize(
             RawRecords.read(spark, found.files(), registry), registry)
         .collectAsList();
   }

@@ -17,9 +17,29 @@ import org.scrutineer.pipeline.reference.ReferenceTable;
 /** Driver-side statistics on hand-built counts: values, undefined reasons and flags. */
 class DisproportionalityTableTest {
   private static final Cell YEAR =
-      new Cell("stop_search", "financial_year", "2020-21", 12, 12, "force", "E1", "One", "one");
+      new Cell(
+          "stop_search",
+          "place_of_event",
+          "financial_year",
+          "2020-21",
+          12,
+          12,
+          "force",
+          "E1",
+          "One",
+          "one");
   private static final Cell PART =
-      new Cell("stop_search", "financial_year", "2020-21", 12, 6, "force", "E1", "One", "one");
+      new Cell(
+          "stop_search",
+          "place_of_event",
+          "financial_year",
+          "2020-21",
+          12,
+          6,
+          "force",
+          "E1",
+          "One",
+          "one");
 
   @Test
   void methodsVectorRowOneThroughTheTable() {
@@ -75,7 +95,17 @@ class DisproportionalityTableTest {
     assertThat(btp.<String>getAs("ratio_undefined_reason")).isEqualTo("NO_RESIDENT_POPULATION");
 
     Cell elsewhere =
-        new Cell("stop_search", "month", "2020-06", 1, 1, "district", "E9", null, "one");
+        new Cell(
+            "stop_search",
+            "place_of_event",
+            "month",
+            "2020-06",
+            1,
+            1,
+            "district",
+            "E9",
+            null,
+            "one");
     Row none = group(build(elsewhere, Map.of("White", 30L, "Black", 30L), true), "Black");
     assertThat(none.<String>getAs("ratio_undefined_reason")).isEqualTo("NO_DENOMINATOR");
     assertThat(none.<String>getAs("rate_undefined_reason")).isEqualTo("NO_DENOMINATOR");
@@ -101,6 +131,7 @@ class DisproportionalityTableTest {
         new ArrayList<>(
             List.of(
                 cell.power(),
+                cell.basis(),
                 cell.periodType(),
                 cell.period(),
                 cell.level(),
@@ -109,9 +140,7 @@ class DisproportionalityTableTest {
                 group));
     for (String measure : EventCounts.MEASURES.keySet()) {
       values.add(
-          measure.equals(EventCounts.PERSON_SEARCHES) || measure.equals(EventCounts.RECORDS)
-              ? n
-              : 0L);
+          measure.equals(EventCounts.EVENTS) || measure.equals(EventCounts.RECORDS) ? n : 0L);
     }
     List<String> names = new ArrayList<>(EventCounts.KEYS);
     names.addAll(EventCounts.MEASURES.keySet());

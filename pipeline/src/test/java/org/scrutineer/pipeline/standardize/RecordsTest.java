@@ -15,7 +15,7 @@ import org.scrutineer.pipeline.reference.ForceRegistry;
 import org.scrutineer.pipeline.schema.Columns;
 
 /** The canonical rules and mappings, one record per case. */
-class StopSearchRecordsTest extends SparkTestBase {
+class RecordsTest extends SparkTestBase {
   private static final ForceRegistry REGISTRY = ForceRegistry.builtIn();
 
   @Test
@@ -152,7 +152,7 @@ class StopSearchRecordsTest extends SparkTestBase {
 
   private static Row standardize(Row raw) {
     Dataset<Row> data = spark.createDataFrame(List.of(raw), RawSchema.SCHEMA);
-    return StopSearchRecords.standardize(data, REGISTRY).collectAsList().get(0);
+    return Records.standardize(data, REGISTRY).collectAsList().get(0);
   }
 
   /** A valid Kent person search, with {@code fields} set (an empty value means null). */
@@ -160,6 +160,7 @@ class StopSearchRecordsTest extends SparkTestBase {
     Object[] values = new Object[RawSchema.SCHEMA.size()];
     values[RawSchema.index(Columns.FILE_INDEX)] = 0;
     values[RawSchema.index(Columns.RECORD_TYPE)] = RawSchema.RECORD;
+    values[RawSchema.index(Columns.POWER)] = "stop_search";
     values[RawSchema.index(Columns.LINE_NUMBER)] = 2L;
     values[RawSchema.index(Columns.RAW_TEXT)] = "raw";
     values[RawSchema.index(Columns.FORCE)] = "kent";
