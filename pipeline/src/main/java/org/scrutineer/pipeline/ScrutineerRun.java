@@ -25,7 +25,6 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
 import org.scrutineer.pipeline.aggregate.Durations;
 import org.scrutineer.pipeline.aggregate.EventCounts;
-import org.scrutineer.pipeline.aggregate.EventUnits;
 import org.scrutineer.pipeline.aggregate.Periods;
 import org.scrutineer.pipeline.ingest.ExtractMapping;
 import org.scrutineer.pipeline.ingest.FileSummaries;
@@ -142,7 +141,7 @@ public final class ScrutineerRun {
     progress.stage("records", "standardised records written to " + recordsPath);
     Dataset<Row> records = spark.read().parquet(recordsPath);
     Dataset<Row> recordCounts =
-        EventCounts.recordCounts(EventUnits.mark(records)).persist(StorageLevel.MEMORY_AND_DISK());
+        EventCounts.recordCounts(records).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       List<FileSummary> files = FileSummaries.collect(recordCounts, discovered.files());
       checkFiles(files);
@@ -336,7 +335,15 @@ public final class ScrutineerRun {
       Map<String, String> districtForces) {
     Column paths = functions.array(files.stream().map(f -> lit(f.path())).toArray(Column[]::new));
     Dataset<Row> standardized =
-        Records.standardize(RawRecords.read(spark, files, registry), registry, districtForces)
+        Records.standardize(
+                RawRecords.read(spark, files, registry),
+                registry,
+                districtForces,
+                files.stream()
+                    .map(SourceFile::power)
+                    .collect(
+                        java.util.stream.Collectors.toCollection(
+                            () -> java.util.EnumSet.noneOf(Power.class))))
             .withColumn(Columns.SOURCE_FILE, element_at(paths, col(Columns.FILE_INDEX).plus(1)))
             .select(
                 Arrays.stream(OutputSchemas.RECORDS_SCHEMA.fieldNames())

@@ -98,8 +98,8 @@ public final class EventCounts {
   public static final List<String> KEYS =
       List.of(POWER, BASIS, PERIOD_TYPE, PERIOD, GEOGRAPHY_LEVEL, AREA_CODE, FORCE, ETHNIC_GROUP);
 
-  /** Every measure, by name, with the record condition it counts. */
-  public static final Map<String, Column> MEASURES = measures();
+  /** Every measure's name, in output order: the union of every power's measures. */
+  public static final List<String> MEASURE_NAMES = measureNames();
 
   private EventCounts() {}
 
@@ -109,24 +109,47 @@ public final class EventCounts {
   }
 
   /**
-   * Counts the marked records (data and file rows) by {@link #RECORD_KEYS}; file rows keep their
-   * {@code file_rows}, {@code file_bytes}, {@code file_sha256} and, when the header was wrong,
-   * {@code reject_detail}. These file columns are grouping keys, not string aggregates, so Spark
-   * can use its hash aggregate rather than sorting every record.
+   * Counts the standardised records (data and file rows) by {@link #RECORD_KEYS}, power by power:
+   * each power's rows are marked with their units ({@link EventUnits}) and only that power's
+   * measures are evaluated on them (the others are 0). File rows keep their {@code file_rows},
+   * {@code file_bytes}, {@code file_sha256} and, when the header was wrong, {@code reject_detail}.
+   * These file columns are grouping keys, not string aggregates, so Spark can use its hash
+   * aggregate rather than sorting every record.
+   *
+   * <p>Output: {@link #RECORD_KEYS}, the file columns, and one count per {@link #MEASURE_NAMES}.
    */
-  public static Dataset<Row> recordCounts(Dataset<Row> marked) {
+  public static Dataset<Row> recordCounts(Dataset<Row> records) {
+    Dataset<Row> all = null;
+    for (Power power : Power.values()) {
+      Dataset<Row> counted =
+          count(EventUnits.mark(records.where(is(power)), power), measures(power));
+      all = all == null ? counted : all.union(counted);
+    }
+    return all;
+  }
+
+  private static Dataset<Row> count(Dataset<Row> marked, Map<String, Column> measures) {
     List<Column> aggregates = new ArrayList<>();
-    MEASURES.forEach(
+    measures.forEach(
         (name, condition) -> aggregates.add(sum(when(condition, 1L).otherwise(0L)).as(name)));
     List<Column> keys = new ArrayList<>();
+    List<Column> output = new ArrayList<>();
     RECORD_KEYS.forEach(key -> keys.add(col(key)));
     keys.add(col(FILE_ROWS));
     keys.add(col(FILE_BYTES));
     keys.add(col(FILE_SHA256));
     keys.add(when(col(RECORD_TYPE).equalTo("file"), col(REJECT_DETAIL)).as(REJECT_DETAIL));
+    RECORD_KEYS.forEach(key -> output.add(col(key)));
+    for (String file : List.of(FILE_ROWS, FILE_BYTES, FILE_SHA256, REJECT_DETAIL)) {
+      output.add(col(file));
+    }
+    for (String name : MEASURE_NAMES) {
+      output.add(measures.containsKey(name) ? col(name) : lit(0L).as(name));
+    }
     return marked
         .groupBy(keys.toArray(new Column[0]))
-        .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(new Column[0]));
+        .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(new Column[0]))
+        .select(output.toArray(new Column[0]));
   }
 
   /**
@@ -138,7 +161,7 @@ public final class EventCounts {
    */
   public static Dataset<Row> cellCounts(Dataset<Row> recordCounts, List<String> submitted) {
     List<Column> sums = new ArrayList<>();
-    MEASURES.keySet().forEach(name -> sums.add(sum(col(name)).as(name)));
+    MEASURE_NAMES.forEach(name -> sums.add(sum(col(name)).as(name)));
     return inCells(
             recordCounts.where(col(RECORD_TYPE).equalTo("record").and(col(REJECT_REASON).isNull())),
             submitted)
@@ -188,26 +211,32 @@ public final class EventCounts {
     return struct(basis.as(BASIS), lit(level).as(GEOGRAPHY_LEVEL), code.as(AREA_CODE));
   }
 
-  private static Map<String, Column> measures() {
-    Map<String, Column> measures = new LinkedHashMap<>(PowerMeasures.conditions());
+  /**
+   * A power's measures with their record conditions: {@link PowerMeasures#conditions(Power)}, then
+   * for each of its {@link MissingField}s the blank, not stated and unmapped counts over the
+   * field's scope.
+   */
+  public static Map<String, Column> measures(Power power) {
+    Map<String, Column> measures = new LinkedHashMap<>(PowerMeasures.conditions(power));
     Column isRecord = col(RECORD_TYPE).equalTo("record");
-    for (String field : MissingField.NAMES) {
+    for (MissingField missing : MissingField.of(power)) {
+      Column scope = missing.personOnly() ? isRecord.and(col(Columns.PERSON_SEARCH)) : isRecord;
       for (FieldStatus status :
           List.of(FieldStatus.BLANK, FieldStatus.NOT_STATED, FieldStatus.UNMAPPED)) {
-        Column inScope = lit(false);
-        for (MissingField missing : MissingField.ALL) {
-          if (missing.field().equals(field)) {
-            Column scope =
-                missing.personOnly() ? isRecord.and(col(Columns.PERSON_SEARCH)) : isRecord;
-            inScope = inScope.or(is(missing.power()).and(scope));
-          }
-        }
         measures.put(
-            missingColumn(field, status),
-            inScope.and(col(MissingField.statusColumn(field)).equalTo(status.code())));
+            missingColumn(missing.field(), status),
+            scope.and(col(missing.statusColumn()).equalTo(status.code())));
       }
     }
     return Collections.unmodifiableMap(measures);
+  }
+
+  private static List<String> measureNames() {
+    java.util.Set<String> names = new java.util.LinkedHashSet<>();
+    for (Power power : Power.values()) {
+      names.addAll(measures(power).keySet());
+    }
+    return List.copyOf(names);
   }
 
   static Column is(Power power) {

@@ -49,54 +49,68 @@ public final class EventUnits {
 
   private EventUnits() {}
 
-  /** Adds the unit columns. */
-  public static Dataset<Row> mark(Dataset<Row> records) {
+  /**
+   * Adds the unit columns to the rows of one power (all of them: rejected and file rows are kept,
+   * with {@code counted} false).
+   */
+  public static Dataset<Row> mark(Dataset<Row> records, Power power) {
     Column accepted =
         col(Columns.RECORD_TYPE)
             .equalTo(lit(RawSchema.RECORD))
             .and(col(Columns.REJECT_REASON).isNull());
-    Column useOfForce = accepted.and(is(Power.USE_OF_FORCE));
-    Column fpnPerson = accepted.and(is(Power.FPN)).and(col(Columns.PERSON_ID).isNotNull());
+    switch (power) {
+      case USE_OF_FORCE -> {
+        Column subject =
+            coalesce(
+                col(Columns.SUBJECT_ID),
+                concat_ws(
+                    "/",
+                    lit("attributes"),
+                    coalesce(lower(col(Columns.AGE_RANGE)), lit("")),
+                    coalesce(lower(col(Columns.GENDER)), lit("")),
+                    coalesce(lower(col(Columns.OFFICER_DEFINED_ETHNICITY)), lit(""))));
+        WindowSpec unit = Window.partitionBy(col(Columns.FORCE), col(Columns.INCIDENT_ID), subject);
+        Column injured = lower(col(Columns.SUBJECT_INJURED));
+        Dataset<Row> units =
+            records
+                .where(accepted)
+                .withColumn(COUNTED, row_number().over(ordered(unit)).equalTo(1))
+                .withColumn(UNIT_STEP, max(col(Columns.SEVERITY_STEP)).over(unit))
+                .withColumn(UNIT_INJURED, max(injured.equalTo("true")).over(unit))
+                .withColumn(UNIT_INJURY_KNOWN, max(injured.isNotNull()).over(unit));
+        return units.unionByName(uncounted(records, accepted), true);
+      }
+      case FPN -> {
+        Column withPerson = accepted.and(col(Columns.PERSON_ID).isNotNull());
+        WindowSpec person = Window.partitionBy(col(Columns.FORCE), col(Columns.PERSON_ID));
+        Dataset<Row> recipients =
+            records
+                .where(withPerson)
+                .withColumn(COUNTED, lit(true))
+                .withColumn(FIRST_NOTICE, row_number().over(ordered(person)).equalTo(1))
+                .withColumn(REPEAT_RECIPIENT, count(lit(1)).over(person).gt(1));
+        Dataset<Row> rest =
+            records
+                .where(org.apache.spark.sql.functions.not(withPerson))
+                .withColumn(COUNTED, accepted)
+                .withColumn(FIRST_NOTICE, lit(null).cast("boolean"))
+                .withColumn(REPEAT_RECIPIENT, lit(null).cast("boolean"));
+        return recipients.unionByName(rest);
+      }
+      default -> {
+        return records.withColumn(COUNTED, accepted.and(col(Columns.PERSON_SEARCH)));
+      }
+    }
+  }
 
-    Column subject =
-        coalesce(
-            col(Columns.SUBJECT_ID),
-            concat_ws(
-                "/",
-                lit("attributes"),
-                coalesce(lower(col(Columns.AGE_RANGE)), lit("")),
-                coalesce(lower(col(Columns.GENDER)), lit("")),
-                coalesce(lower(col(Columns.OFFICER_DEFINED_ETHNICITY)), lit(""))));
-    WindowSpec unit = Window.partitionBy(col(Columns.FORCE), col(Columns.INCIDENT_ID), subject);
-    Column injured = lower(col(Columns.SUBJECT_INJURED));
-    Dataset<Row> units =
-        records
-            .where(useOfForce)
-            .withColumn(COUNTED, row_number().over(ordered(unit)).equalTo(1))
-            .withColumn(UNIT_STEP, max(col(Columns.SEVERITY_STEP)).over(unit))
-            .withColumn(UNIT_INJURED, max(injured.equalTo("true")).over(unit))
-            .withColumn(UNIT_INJURY_KNOWN, max(injured.isNotNull()).over(unit));
-
-    WindowSpec person = Window.partitionBy(col(Columns.FORCE), col(Columns.PERSON_ID));
-    Dataset<Row> recipients =
-        records
-            .where(fpnPerson)
-            .withColumn(COUNTED, lit(true))
-            .withColumn(FIRST_NOTICE, row_number().over(ordered(person)).equalTo(1))
-            .withColumn(REPEAT_RECIPIENT, count(lit(1)).over(person).gt(1));
-
-    Dataset<Row> rest =
-        records
-            .where(org.apache.spark.sql.functions.not(useOfForce.or(fpnPerson)))
-            .withColumn(COUNTED, accepted.and(col(Columns.PERSON_SEARCH)));
-    return rest.unionByName(units, true).unionByName(recipients, true);
+  /** The rows that are not accepted, marked as counting for nothing. */
+  private static Dataset<Row> uncounted(Dataset<Row> records, Column accepted) {
+    return records
+        .where(org.apache.spark.sql.functions.not(accepted))
+        .withColumn(COUNTED, lit(false));
   }
 
   private static WindowSpec ordered(WindowSpec spec) {
     return spec.orderBy(col(Columns.EVENT_TIME), col(Columns.FILE_INDEX), col(Columns.LINE_NUMBER));
-  }
-
-  private static Column is(Power power) {
-    return col(Columns.POWER).equalTo(lit(power.code()));
   }
 }

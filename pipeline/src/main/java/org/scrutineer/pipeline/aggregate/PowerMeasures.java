@@ -85,13 +85,26 @@ public final class PowerMeasures {
 
   private PowerMeasures() {}
 
-  /** Every count measure with the record condition it counts (file rows never match). */
-  static Map<String, Column> conditions() {
+  /**
+   * A power's count measures with the record condition each counts, to be evaluated on that power's
+   * rows only: {@code records}, {@code events} and the power's own counts (file rows never match).
+   */
+  static Map<String, Column> conditions(Power power) {
     Map<String, Column> m = new LinkedHashMap<>();
     Column counted = col(EventUnits.COUNTED);
     m.put(RECORDS, col(Columns.RECORD_TYPE).equalTo("record"));
     m.put(EVENTS, counted);
+    switch (power) {
+      case STOP_SEARCH -> stopSearch(m, counted);
+      case USE_OF_FORCE -> useOfForce(m, counted);
+      case CUSTODY -> custody(m, counted);
+      case FPN -> fpn(m, counted);
+      default -> throw new IllegalStateException(power.code());
+    }
+    return Collections.unmodifiableMap(m);
+  }
 
+  private static void stopSearch(Map<String, Column> m, Column counted) {
     Column ss = is(Power.STOP_SEARCH).and(counted);
     m.put("arrests", ss.and(col(Columns.ARREST)));
     m.put("outcome_known", ss.and(col(Columns.OUTCOME_KNOWN)));
@@ -100,7 +113,9 @@ public final class PowerMeasures {
     m.put("linked_finds", ss.and(col(Columns.LINKED_FIND)));
     m.put("strip_known", ss.and(col(Columns.REMOVAL_OF_CLOTHING).isNotNull()));
     m.put("strip_searches", ss.and(isTrue(Columns.REMOVAL_OF_CLOTHING)));
+  }
 
+  private static void useOfForce(Map<String, Column> m, Column counted) {
     Column uof = is(Power.USE_OF_FORCE).and(counted);
     m.put("tactic_known", uof.and(col(EventUnits.UNIT_STEP).isNotNull()));
     for (int step = 1; step <= LADDER.size(); step++) {
@@ -108,7 +123,9 @@ public final class PowerMeasures {
     }
     m.put("injury_known", uof.and(col(EventUnits.UNIT_INJURY_KNOWN)));
     m.put("subject_injured", uof.and(col(EventUnits.UNIT_INJURED)));
+  }
 
+  private static void custody(Map<String, Column> m, Column counted) {
     Column custody = is(Power.CUSTODY).and(counted);
     Column strip = custody.and(isTrue(Columns.STRIP_SEARCHED));
     Column child = custody.and(col(Columns.CHILD));
@@ -134,7 +151,9 @@ public final class PowerMeasures {
     for (String code : DISPOSALS) {
       m.put(code, custody.and(disposal.equalTo(lit(code))));
     }
+  }
 
+  private static void fpn(Map<String, Column> m, Column counted) {
     Column fpn = is(Power.FPN).and(counted);
     Column home = col(Columns.HOME_STATUS);
     m.put("home_known", fpn.and(home.isin(Records.RESIDENT, Records.VISITOR)));
@@ -145,7 +164,6 @@ public final class PowerMeasures {
         fpn.and(col(EventUnits.FIRST_NOTICE)).and(col(EventUnits.REPEAT_RECIPIENT)));
     m.put("paid_known", fpn.and(col(Columns.PAID).isNotNull()));
     m.put("paid", fpn.and(isTrue(Columns.PAID)));
-    return Collections.unmodifiableMap(m);
   }
 
   /** The count of subject-incidents reaching a ladder step (1-based). */

@@ -43,13 +43,16 @@ import static org.scrutineer.pipeline.schema.Columns.SELF_DEFINED_ETHNICITY;
 import static org.scrutineer.pipeline.schema.Columns.TYPE;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.scrutineer.pipeline.ingest.RawSchema;
 import org.scrutineer.pipeline.ingest.RejectReason;
@@ -112,7 +115,7 @@ public final class Records {
 
   /** Adds validation and derived columns, with no district-to-force lookup. */
   public static Dataset<Row> standardize(Dataset<Row> records, ForceRegistry registry) {
-    return standardize(records, registry, Map.of());
+    return standardize(records, registry, Map.of(), EnumSet.allOf(Power.class));
   }
 
   /**
@@ -121,19 +124,36 @@ public final class Records {
    * @param districtForces district code to police force area code (the ONS lookup), used to tell
    *     residents from visitors; empty when no lookup was given (then only {@code outside_force}
    *     marks a visitor and a home district code is {@code unknown} status)
+   * @param present the powers whose files are read: expressions are built for these only (the
+   *     columns of the others are null), so a stop-and-search run pays for stop and search alone
    */
   public static Dataset<Row> standardize(
-      Dataset<Row> records, ForceRegistry registry, Map<String, String> districtForces) {
-    List<Rule> rules = rules();
-    Column reason = col(PARSE_ERROR);
-    List<Column> details = new ArrayList<>();
-    for (Rule rule : rules) {
-      reason = coalesce(reason, when(rule.broken, lit(rule.reason.name())));
-      details.add(when(rule.broken, rule.detail));
+      Dataset<Row> records,
+      ForceRegistry registry,
+      Map<String, String> districtForces,
+      Set<Power> present) {
+    // Each row is checked against its own power's rules only: one CASE branch per power.
+    Column byPower = null;
+    Column detailByPower = null;
+    for (Map.Entry<Power, List<Rule>> entry : rules().entrySet()) {
+      if (!present.contains(entry.getKey())) {
+        continue;
+      }
+      Column first = null;
+      List<Column> details = new ArrayList<>();
+      for (Rule rule : entry.getValue()) {
+        Column broken = when(rule.broken, lit(rule.reason.name()));
+        first = first == null ? broken : coalesce(first, broken);
+        details.add(when(rule.broken, rule.detail));
+      }
+      Column detailOf = functions.nullif(concat_ws("; ", details.toArray(new Column[0])), lit(""));
+      Column power = is(entry.getKey());
+      byPower = byPower == null ? when(power, first) : byPower.when(power, first);
+      detailByPower =
+          detailByPower == null ? when(power, detailOf) : detailByPower.when(power, detailOf);
     }
-    Column detail =
-        when(col(PARSE_ERROR).isNotNull(), col(PARSE_DETAIL))
-            .otherwise(functions.nullif(concat_ws("; ", details.toArray(new Column[0])), lit("")));
+    Column reason = coalesce(col(PARSE_ERROR), byPower);
+    Column detail = when(col(PARSE_ERROR).isNotNull(), col(PARSE_DETAIL)).otherwise(detailByPower);
     // File summary rows are not records: they carry a header problem, never a record rule.
     Column isRecord = col(RECORD_TYPE).equalTo(lit(RawSchema.RECORD));
     reason = when(isRecord, reason);
@@ -166,60 +186,89 @@ public final class Records {
             .withColumn(OFFICER_ETHNIC_GROUP, officerGroup)
             .withColumn(Columns.CHILD, child())
             .withColumn(
-                ARREST, when(stopSearch, coalesce(outcomeClass.equalTo("arrest"), lit(false))))
+                ARREST,
+                only(
+                    present,
+                    Power.STOP_SEARCH,
+                    DataTypes.BooleanType,
+                    coalesce(outcomeClass.equalTo("arrest"), lit(false))))
             .withColumn(
                 OUTCOME_KNOWN,
-                when(
-                    stopSearch, coalesce(outcomeClass.isin("arrest", "action", "nfa"), lit(false))))
+                only(
+                    present,
+                    Power.STOP_SEARCH,
+                    DataTypes.BooleanType,
+                    coalesce(outcomeClass.isin("arrest", "action", "nfa"), lit(false))))
             .withColumn(
                 ANY_ACTION,
-                when(stopSearch, coalesce(outcomeClass.isin("arrest", "action"), lit(false))))
+                only(
+                    present,
+                    Power.STOP_SEARCH,
+                    DataTypes.BooleanType,
+                    coalesce(outcomeClass.isin("arrest", "action"), lit(false))))
             .withColumn(
-                LINK_KNOWN, when(stopSearch, coalesce(linked.isin(TRUE, FALSE), lit(false))))
-            .withColumn(LINKED_FIND, when(stopSearch, coalesce(linked.equalTo(TRUE), lit(false))))
+                LINK_KNOWN,
+                only(
+                    present,
+                    Power.STOP_SEARCH,
+                    DataTypes.BooleanType,
+                    coalesce(linked.isin(TRUE, FALSE), lit(false))))
+            .withColumn(
+                LINKED_FIND,
+                only(
+                    present,
+                    Power.STOP_SEARCH,
+                    DataTypes.BooleanType,
+                    coalesce(linked.equalTo(TRUE), lit(false))))
             .withColumn(
                 Columns.SEVERITY_STEP,
-                when(
-                    is(Power.USE_OF_FORCE).and(col(Columns.TACTICS).isNotNull()),
-                    coalesce(
-                        array_max(
-                            transform(
-                                codes(col(Columns.TACTICS)),
-                                code ->
-                                    try_element_at(
-                                            mapLiteral(
-                                                CodeList.of(Power.USE_OF_FORCE, Columns.TACTICS)
-                                                    .classes()),
-                                            code)
-                                        .cast(DataTypes.IntegerType))),
-                        lit(0))))
+                only(
+                    present,
+                    Power.USE_OF_FORCE,
+                    DataTypes.IntegerType,
+                    when(
+                        col(Columns.TACTICS).isNotNull(),
+                        coalesce(
+                            array_max(
+                                transform(
+                                    codes(col(Columns.TACTICS)),
+                                    code ->
+                                        try_element_at(
+                                                mapLiteral(
+                                                    CodeList.of(Power.USE_OF_FORCE, Columns.TACTICS)
+                                                        .classes()),
+                                                code)
+                                            .cast(DataTypes.IntegerType))),
+                            lit(0)))))
             .withColumn(
                 Columns.DURATION_HOURS,
-                when(
-                    is(Power.CUSTODY),
+                only(
+                    present,
+                    Power.CUSTODY,
+                    DataTypes.DoubleType,
                     released
                         .cast(DataTypes.DoubleType)
                         .minus(authorised.cast(DataTypes.DoubleType))
                         .divide(3600.0)))
-            .withColumn(Columns.HOME_STATUS, homeStatus(districtForces));
+            .withColumn(Columns.HOME_STATUS, homeStatus(districtForces, present));
     for (String field : MissingField.NAMES) {
-      out = out.withColumn(MissingField.statusColumn(field), status(field));
+      out = out.withColumn(MissingField.statusColumn(field), status(field, present));
     }
     return out.drop(SELF_KEY);
   }
 
-  /** Every record rule, each guarded by the powers whose format has the field. */
-  private static List<Rule> rules() {
-    List<Rule> rules = new ArrayList<>();
+  /** Every record rule, by the power whose records it checks. */
+  private static Map<Power, List<Rule>> rules() {
+    Map<Power, List<Rule>> byPower = new java.util.EnumMap<>(Power.class);
     for (Power power : Power.values()) {
-      Column guard = is(power);
+      List<Rule> rules = byPower.computeIfAbsent(power, p -> new ArrayList<>());
       for (Field field : power.format().fields()) {
         String name = field.name();
         Column value = col(name);
         if (field.required() && !name.equals(DATE) && !name.equals(FORCE)) {
           rules.add(
               new Rule(
-                  guard.and(value.isNull()),
+                  value.isNull(),
                   RejectReason.MISSING_REQUIRED,
                   lit(String.format("%s is blank", name))));
         }
@@ -227,18 +276,14 @@ public final class Records {
           case STRICT_CODE ->
               rules.add(
                   new Rule(
-                      guard
-                          .and(value.isNotNull())
-                          .and(functions.not(normalized(value).isin(TYPES.toArray()))),
+                      value.isNotNull().and(functions.not(normalized(value).isin(TYPES.toArray()))),
                       RejectReason.INVALID_TYPE,
                       functions.format_string(
                           "Type '%s' is not a data.police.uk search type", value)));
           case BOOLEAN ->
               rules.add(
                   new Rule(
-                      guard
-                          .and(value.isNotNull())
-                          .and(functions.not(lower(value).isin(TRUE, FALSE))),
+                      value.isNotNull().and(functions.not(lower(value).isin(TRUE, FALSE))),
                       RejectReason.INVALID_BOOLEAN,
                       functions.format_string(
                           "%s is '%s' (must be True, False or blank)", lit(name), value)));
@@ -246,8 +291,8 @@ public final class Records {
             Column years = value.try_cast(DataTypes.IntegerType);
             rules.add(
                 new Rule(
-                    guard
-                        .and(value.isNotNull())
+                    value
+                        .isNotNull()
                         .and(
                             functions
                                 .not(value.rlike("^[0-9]{1,3}$"))
@@ -264,7 +309,7 @@ public final class Records {
             }
             rules.add(
                 new Rule(
-                    guard.and(value.isNotNull()).and(functions.not(allowed)),
+                    value.isNotNull().and(functions.not(allowed)),
                     RejectReason.INVALID_DISTRICT,
                     functions.format_string(
                         "%s '%s' is not a 9-character ONS code%s",
@@ -278,29 +323,31 @@ public final class Records {
     }
     Column lat = col(LATITUDE).try_cast(DataTypes.DoubleType);
     Column lon = col(LONGITUDE).try_cast(DataTypes.DoubleType);
-    rules.add(
-        new Rule(
-            is(Power.STOP_SEARCH)
-                .and(
-                    col(LATITUDE)
-                        .isNull()
-                        .notEqual(col(LONGITUDE).isNull())
-                        .or(col(LATITUDE).isNotNull().and(outside(lat, 90)))
-                        .or(col(LONGITUDE).isNotNull().and(outside(lon, 180)))),
-            RejectReason.INVALID_COORDINATES,
-            functions.format_string(
-                "Latitude '%s' and longitude '%s' are not both blank or both valid degrees",
-                coalesce(col(LATITUDE), lit("")), coalesce(col(LONGITUDE), lit("")))));
+    byPower
+        .get(Power.STOP_SEARCH)
+        .add(
+            new Rule(
+                col(LATITUDE)
+                    .isNull()
+                    .notEqual(col(LONGITUDE).isNull())
+                    .or(col(LATITUDE).isNotNull().and(outside(lat, 90)))
+                    .or(col(LONGITUDE).isNotNull().and(outside(lon, 180))),
+                RejectReason.INVALID_COORDINATES,
+                functions.format_string(
+                    "Latitude '%s' and longitude '%s' are not both blank or both valid degrees",
+                    coalesce(col(LATITUDE), lit("")), coalesce(col(LONGITUDE), lit("")))));
     Column authorised = try_to_timestamp(col(Columns.DETENTION_AUTHORISED));
     Column released = try_to_timestamp(col(Columns.RELEASE_TIME));
-    rules.add(
-        new Rule(
-            is(Power.CUSTODY).and(released.lt(authorised)),
-            RejectReason.INVALID_DURATION,
-            functions.format_string(
-                "release_time %s is before detention_authorised %s",
-                col(Columns.RELEASE_TIME), col(Columns.DETENTION_AUTHORISED))));
-    return rules;
+    byPower
+        .get(Power.CUSTODY)
+        .add(
+            new Rule(
+                released.lt(authorised),
+                RejectReason.INVALID_DURATION,
+                functions.format_string(
+                    "release_time %s is before detention_authorised %s",
+                    col(Columns.RELEASE_TIME), col(Columns.DETENTION_AUTHORISED))));
+    return byPower;
   }
 
   /** Whether the row is of this power. */
@@ -327,7 +374,7 @@ public final class Records {
   }
 
   /** resident, visitor or unknown, for powers with a home district; null for the others. */
-  private static Column homeStatus(Map<String, String> districtForces) {
+  private static Column homeStatus(Map<String, String> districtForces, Set<Power> present) {
     Column home = col(Columns.HOME_DISTRICT);
     Column homeForce =
         districtForces.isEmpty()
@@ -335,7 +382,7 @@ public final class Records {
             : try_element_at(mapLiteral(districtForces), home);
     Column withHome = lit(false);
     for (Power power : Power.values()) {
-      if (power.format().has(Columns.HOME_DISTRICT)) {
+      if (power.format().has(Columns.HOME_DISTRICT) && present.contains(power)) {
         withHome = withHome.or(is(power));
       }
     }
@@ -348,17 +395,25 @@ public final class Records {
   }
 
   /** The status of a reported field, by the power's field type and code list. */
-  private static Column status(String field) {
+  private static Column status(String field, Set<Power> present) {
     Column status = null;
     for (MissingField missing : MissingField.ALL) {
-      if (!missing.field().equals(field)) {
+      if (!missing.field().equals(field) || !present.contains(missing.power())) {
         continue;
       }
       Column expr = statusOf(missing.power(), field);
       status =
           status == null ? when(is(missing.power()), expr) : status.when(is(missing.power()), expr);
     }
-    return status;
+    return status == null ? lit(null).cast(DataTypes.StringType) : status;
+  }
+
+  /**
+   * {@code value} on rows of {@code power}, null on others; a typed null when the power is not read
+   * at all.
+   */
+  private static Column only(Set<Power> present, Power power, DataType type, Column value) {
+    return present.contains(power) ? when(is(power), value) : lit(null).cast(type);
   }
 
   private static Column statusOf(Power power, String field) {

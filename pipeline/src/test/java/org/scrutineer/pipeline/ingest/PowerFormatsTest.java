@@ -17,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.scrutineer.pipeline.InputException;
 import org.scrutineer.pipeline.SparkTestBase;
 import org.scrutineer.pipeline.aggregate.EventCounts;
-import org.scrutineer.pipeline.aggregate.EventUnits;
 import org.scrutineer.pipeline.reference.ForceRegistry;
 import org.scrutineer.pipeline.schema.Columns;
 import org.scrutineer.pipeline.schema.Power;
@@ -256,13 +255,13 @@ class PowerFormatsTest extends SparkTestBase {
     Dataset<Row> standardized =
         spark.createDataFrame(rows, rows.get(0).schema()).where("record_type = 'record'");
     Row sums =
-        EventCounts.recordCounts(EventUnits.mark(standardized))
+        EventCounts.recordCounts(standardized)
             .where("reject_reason is null")
             .groupBy()
-            .sum(EventCounts.MEASURES.keySet().toArray(new String[0]))
+            .sum(EventCounts.MEASURE_NAMES.toArray(new String[0]))
             .collectAsList()
             .get(0);
-    return EventCounts.MEASURES.keySet().stream()
+    return EventCounts.MEASURE_NAMES.stream()
         .collect(
             Collectors.toMap(m -> m, m -> ((Number) sums.getAs("sum(" + m + ")")).longValue()));
   }

@@ -138,12 +138,12 @@ class DisproportionalityTableTest {
                 cell.areaCode(),
                 cell.force(),
                 group));
-    for (String measure : EventCounts.MEASURES.keySet()) {
+    for (String measure : EventCounts.MEASURE_NAMES) {
       values.add(
           measure.equals(EventCounts.EVENTS) || measure.equals(EventCounts.RECORDS) ? n : 0L);
     }
     List<String> names = new ArrayList<>(EventCounts.KEYS);
-    names.addAll(EventCounts.MEASURES.keySet());
+    names.addAll(EventCounts.MEASURE_NAMES);
     org.apache.spark.sql.types.StructType schema = new org.apache.spark.sql.types.StructType();
     for (int i = 0; i < names.size(); i++) {
       schema =
