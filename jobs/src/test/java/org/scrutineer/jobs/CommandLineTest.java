@@ -39,11 +39,45 @@ class CommandLineTest {
     assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
     assertThat(out.toString()).contains("discover", "read", "rows read =", "write", "Done:");
     for (String table :
-        new String[] {"disproportionality", "outcomes", "missing_data", "coverage", "rejects"}) {
+        new String[] {
+          "disproportionality",
+          "outcomes",
+          "stages",
+          "custody_durations",
+          "missing_data",
+          "coverage",
+          "rejects"
+        }) {
       assertThat(dir.resolve(table + ".csv")).exists();
       assertThat(dir.resolve(table)).isDirectory();
     }
     assertThat(dir.resolve("manifest.json")).exists();
+  }
+
+  @Test
+  void aCustodyFileAloneIsARunAndABadCanonicalHeaderExitsTwo() throws IOException {
+    Path custody = dir.resolve("kent-custody.csv");
+    Files.writeString(
+        custody,
+        "force,custody_id,date,self_defined_ethnicity,strip_searched\n"
+            + "kent,C1,2022-03-01T10:00,W1,False\n"
+            + "kent,C2,2022-03-02T11:00,B2,True\n");
+    Path out = dir.resolve("custody-out");
+    assertThat(run("run", "--custody", custody.toString(), "--out", out.toString()))
+        .as(err.toString())
+        .isEqualTo(ExitCodes.OK);
+    assertThat(Files.readString(out.resolve("coverage.csv"))).contains("custody,kent");
+    assertThat(Files.readString(out.resolve("disproportionality.csv")))
+        .contains("custody,place_of_event,month,2022-03");
+
+    Path wrong = dir.resolve("kent-uof.csv");
+    Files.writeString(wrong, "force,date,tactic\nkent,2022-03-01,taser_drawn\n");
+    assertThat(run("run", "--use-of-force", wrong.toString(), "--out", dir.resolve("o").toString()))
+        .isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(err.toString())
+        .contains("kent-uof.csv line 1: not a canonical use_of_force header")
+        .contains("'tactic' is not a use_of_force field")
+        .contains("required column 'incident_id' is missing");
   }
 
   @Test
