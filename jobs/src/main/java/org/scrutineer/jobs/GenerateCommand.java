@@ -74,8 +74,23 @@ final class GenerateCommand implements Callable<Integer> {
     spec.commandLine()
         .getOut()
         .printf(
-            "Wrote %d data files (%,d person searches, %d planted malformed rows) to %s%n",
-            truth.files().size(), searches, truth.rejects().size(), out);
+            "Wrote %d data files (%,d person searches, %,d use-of-force subject-incidents in %,d"
+                + " officer reports, %,d custody detentions, %,d fixed penalty notices; %d planted"
+                + " malformed rows) to %s%n",
+            truth.files().size(),
+            searches,
+            total(truth, "use_of_force.events"),
+            total(truth, "use_of_force.rows"),
+            total(truth, "custody.events"),
+            total(truth, "fpn.events"),
+            truth.rejects().size(),
+            out);
     return ExitCodes.OK;
+  }
+
+  private static long total(GroundTruth truth, String measure) {
+    return truth.powerCounts().getOrDefault(measure, java.util.Map.of()).values().stream()
+        .mapToLong(Long::longValue)
+        .sum();
   }
 }

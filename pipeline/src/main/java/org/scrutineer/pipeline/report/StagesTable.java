@@ -13,10 +13,10 @@ import org.scrutineer.pipeline.schema.EthnicGroup;
 import org.scrutineer.pipeline.schema.Power;
 
 /**
- * Builds the {@code stages} table on the driver: for each force and district and period with stop
- * and search or custody data, the criminal-justice stages in order, each stage's rate for each
- * group over the stage before it, and that rate relative to the reference group's at the same stage
- * (a relative rate index), so a panel sees at which stage a disparity enters.
+ * Builds the {@code stages} table on the driver: for each force and district and period with
+ * custody data, the criminal-justice stages in order, each stage's rate for each group over the
+ * stage before it, and that rate relative to the reference group's at the same stage (a relative
+ * rate index), so a panel sees at which stage a disparity enters.
  *
  * <p>Stages: search (stop-and-search person searches, over resident person-years), arrest (custody
  * records, over searches: not a subset of them, so a rate with exact intervals), detention
@@ -48,17 +48,20 @@ public final class StagesTable {
           new Stage(
               "charge", Power.CUSTODY, PowerMeasures.CHARGED, "detention", Kind.PROPORTION, false));
 
-  /** Builds the rows from the place-of-event cells of stop and search and custody. */
+  /**
+   * Builds the rows for every place-of-event custody cell (with the stop-and-search cell of the
+   * same area and period, when there is one).
+   */
   public static List<Row> build(
       List<Cell> cells, CellCounts counts, PopulationTable population, ReportSettings settings) {
     Map<List<String>, Cell> areas = new LinkedHashMap<>();
     Map<Cell.Key, Cell> byKey = new java.util.HashMap<>();
     for (Cell cell : cells) {
       byKey.put(cell.key(), cell);
-      boolean funnel =
-          cell.power().equals(Power.STOP_SEARCH.code())
-              || cell.power().equals(Power.CUSTODY.code());
-      if (funnel && cell.basis().equals(EventCounts.PLACE_OF_EVENT)) {
+      // The funnel needs custody records: an area with stop and search alone has only the first
+      // stage, which the disproportionality table already gives.
+      if (cell.power().equals(Power.CUSTODY.code())
+          && cell.basis().equals(EventCounts.PLACE_OF_EVENT)) {
         areas.putIfAbsent(
             List.of(cell.periodType(), cell.period(), cell.level(), cell.areaCode(), cell.force()),
             cell);
