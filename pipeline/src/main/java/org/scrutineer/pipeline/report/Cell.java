@@ -33,7 +33,7 @@ public record Cell(
     return new Key(power, basis, periodType, period, level, areaCode, force);
   }
 
-  /** The key of the same area and period for another power, on the place-of-event basis. */
+  /** The key of the cell with the same basis, period and area for another power. */
   public Key keyFor(String otherPower) {
     return new Key(otherPower, basis, periodType, period, level, areaCode, force);
   }

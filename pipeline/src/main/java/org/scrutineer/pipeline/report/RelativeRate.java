@@ -48,10 +48,10 @@ final class RelativeRate {
         .set("reference_group", reference.label())
         .set("reference_numerator", c.referenceNumerator())
         .set("reference_denominator", c.referenceDenominator());
-    boolean rateAllowed = c.denominator() > 0 && rules.rateAllowed(Math.round(c.denominator()));
-    if (kind == Kind.RATE) {
-      rateAllowed = c.denominator() > 0 && rules.rateAllowed(c.numerator());
-    }
+    // A share needs enough trials; a rate, enough events.
+    boolean rateAllowed =
+        c.denominator() > 0
+            && rules.rateAllowed(kind == Kind.RATE ? c.numerator() : Math.round(c.denominator()));
     if (rateAllowed) {
       Interval ci;
       if (kind == Kind.PROPORTION) {

@@ -20,16 +20,17 @@ import org.scrutineer.pipeline.standardize.MissingField;
 public final class UnmappedValues {
   /** The coded fields of every power (code lists, single or several codes). */
   private static final List<String> CODED =
-      MissingField.NAMES.stream()
+      MissingField.ALL.stream()
           .filter(
-              name ->
-                  MissingField.ALL.stream()
-                      .anyMatch(
-                          f ->
-                              f.field().equals(name)
-                                  && f.power().format().field(name) != null
-                                  && (f.power().format().field(name).type() == FieldType.CODE
-                                      || f.power().format().field(name).type() == FieldType.CODES)))
+              f -> {
+                FieldType type =
+                    f.power().format().field(f.field()) == null
+                        ? null
+                        : f.power().format().field(f.field()).type();
+                return type == FieldType.CODE || type == FieldType.CODES;
+              })
+          .map(MissingField::field)
+          .distinct()
           .toList();
 
   /** The {@code EventCounts} columns counting unmapped values of these fields. */
