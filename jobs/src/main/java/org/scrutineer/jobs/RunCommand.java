@@ -57,6 +57,10 @@ final class RunCommand implements Callable<Integer> {
           Map.entry("population", true),
           Map.entry("population-format", false),
           Map.entry("area-lookup", true),
+          Map.entry("boundaries", true),
+          Map.entry("boundary-code-property", false),
+          Map.entry("boundary-name-property", false),
+          Map.entry("district-changes", true),
           Map.entry("forces", true),
           Map.entry("from", false),
           Map.entry("to", false),
@@ -107,6 +111,35 @@ final class RunCommand implements Callable<Integer> {
           "Fixed penalty notice input, repeatable: canonical FPN CSVs (a file or folder) or a mapped"
               + " export.")
   List<String> fpn = new ArrayList<>();
+
+  @Option(
+      names = "--boundaries",
+      paramLabel = "FILE[@YEAR]",
+      description =
+          "District polygons (GeoJSON, WGS84), repeatable, one per boundary year: places"
+              + " stop-and-search records without a district by their coordinates. The year is"
+              + " read from LADyyCD properties or the file name, or given as FILE@YEAR.")
+  List<String> boundaries = new ArrayList<>();
+
+  @Option(
+      names = "--boundary-code-property",
+      paramLabel = "NAME",
+      description = "Feature property holding the district code (default: detected).")
+  String boundaryCodeProperty;
+
+  @Option(
+      names = "--boundary-name-property",
+      paramLabel = "NAME",
+      description = "Feature property holding the district name (default: detected).")
+  String boundaryNameProperty;
+
+  @Option(
+      names = "--district-changes",
+      paramLabel = "FILE",
+      description =
+          "ONS district code changes (oldcd,newcd,type,start): carries districts of older"
+              + " boundary years forward to the area lookup's year.")
+  String districtChanges;
 
   @Option(
       names = "--mapping",
@@ -263,6 +296,8 @@ final class RunCommand implements Callable<Integer> {
           population,
           PopulationReader.Format.fromOption(populationFormat),
           areaLookup,
+          new RunConfig.Geography(
+              boundaries, boundaryCodeProperty, boundaryNameProperty, districtChanges),
           forces,
           from == null ? null : month(spec, "--from", from),
           to == null ? null : month(spec, "--to", to),
@@ -344,6 +379,10 @@ final class RunCommand implements Callable<Integer> {
         case "population" -> population = value;
         case "population-format" -> populationFormat = value;
         case "area-lookup" -> areaLookup = value;
+        case "boundaries" -> boundaries = new ArrayList<>(values);
+        case "boundary-code-property" -> boundaryCodeProperty = value;
+        case "boundary-name-property" -> boundaryNameProperty = value;
+        case "district-changes" -> districtChanges = value;
         case "forces" -> forces = value;
         case "from" -> from = value;
         case "to" -> to = value;

@@ -20,6 +20,7 @@ import org.scrutineer.pipeline.schema.Power;
  * @param population population file, or {@code null} for counts without rates
  * @param populationFormat the population file's format
  * @param areaLookup ONS LAD-CSP-PFA lookup, or {@code null}
+ * @param geography district boundaries for placing stop-and-search records by coordinates
  * @param forces extra force registry CSV, or {@code null}
  * @param from first month, or {@code null} for the first submitted
  * @param to last month, or {@code null} for the last submitted
@@ -35,6 +36,7 @@ public record RunConfig(
     String population,
     PopulationReader.Format populationFormat,
     String areaLookup,
+    Geography geography,
     String forces,
     YearMonth from,
     YearMonth to,
@@ -43,7 +45,26 @@ public record RunConfig(
     double maxRejectFraction,
     double maxUnmappedFraction) {
 
+  /**
+   * Where district boundaries come from.
+   *
+   * @param boundaries GeoJSON files, each {@code PATH} or {@code PATH@YEAR}; empty for none
+   * @param codeProperty the feature property holding the district code, or {@code null} to detect
+   * @param nameProperty the feature property holding the district name, or {@code null} to detect
+   * @param changes the ONS district code-change table, or {@code null}
+   */
+  public record Geography(
+      List<String> boundaries, String codeProperty, String nameProperty, String changes) {
+    /** No boundaries: stop-and-search records without a district are not placed. */
+    public static final Geography NONE = new Geography(List.of(), null, null, null);
+
+    public Geography {
+      boundaries = List.copyOf(boundaries == null ? List.of() : boundaries);
+    }
+  }
+
   public RunConfig {
+    geography = geography == null ? Geography.NONE : geography;
     Map<Power, List<String>> copy = new EnumMap<>(Power.class);
     Objects.requireNonNull(inputs, "inputs")
         .forEach(

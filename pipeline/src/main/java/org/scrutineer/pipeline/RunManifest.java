@@ -54,6 +54,10 @@ final class RunManifest {
     settings.put("population", config.population());
     settings.put("population_format", config.populationFormat().option());
     settings.put("area_lookup", config.areaLookup());
+    settings.put("boundaries", config.geography().boundaries());
+    settings.put("boundary_code_property", config.geography().codeProperty());
+    settings.put("boundary_name_property", config.geography().nameProperty());
+    settings.put("district_changes", config.geography().changes());
     settings.put("forces", config.forces());
     settings.put("from", config.from() == null ? null : config.from().toString());
     settings.put("to", config.to() == null ? null : config.to().toString());
@@ -111,6 +115,13 @@ final class RunManifest {
       roles.put(config.forces(), "forces");
     }
     config.mappings().forEach(m -> roles.put(m, "mapping"));
+    config
+        .geography()
+        .boundaries()
+        .forEach(b -> roles.put(b.replaceFirst("@\\d{4}$", ""), "boundaries"));
+    if (config.geography().changes() != null) {
+      roles.put(config.geography().changes(), "district_changes");
+    }
     roles.forEach(
         (path, role) -> {
           Map<String, Object> file = new LinkedHashMap<>();
@@ -120,6 +131,21 @@ final class RunManifest {
           files.add(file);
         });
     return files;
+  }
+
+  /** The boundary sets used: file, year, districts and the polygons repaired on reading. */
+  static List<Map<String, Object>> boundaries(org.scrutineer.pipeline.geo.Boundaries boundaries) {
+    List<Map<String, Object>> sets = new java.util.ArrayList<>();
+    for (org.scrutineer.pipeline.geo.DistrictBoundaries set : boundaries.sets()) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("path", set.source());
+      entry.put("year", set.year());
+      entry.put("applies_from", set.year() + "-04");
+      entry.put("districts", set.districts().size());
+      entry.put("repaired_polygons", set.repaired());
+      sets.add(entry);
+    }
+    return sets;
   }
 
   static List<String> decisions(long accepted, long counted, long events) {

@@ -26,6 +26,10 @@ import org.apache.spark.storage.StorageLevel;
 import org.scrutineer.pipeline.aggregate.Durations;
 import org.scrutineer.pipeline.aggregate.EventCounts;
 import org.scrutineer.pipeline.aggregate.Periods;
+import org.scrutineer.pipeline.geo.Boundaries;
+import org.scrutineer.pipeline.geo.BoundaryReader;
+import org.scrutineer.pipeline.geo.DistrictBoundaries;
+import org.scrutineer.pipeline.geo.DistrictChanges;
 import org.scrutineer.pipeline.ingest.ExtractMapping;
 import org.scrutineer.pipeline.ingest.FileSummaries;
 import org.scrutineer.pipeline.ingest.FileSummary;
@@ -46,6 +50,7 @@ import org.scrutineer.pipeline.report.CellPlan;
 import org.scrutineer.pipeline.report.Coverage;
 import org.scrutineer.pipeline.report.DisproportionalityTable;
 import org.scrutineer.pipeline.report.DurationsTable;
+import org.scrutineer.pipeline.report.GeoQualityTable;
 import org.scrutineer.pipeline.report.MissingDataTable;
 import org.scrutineer.pipeline.report.OutcomesTable;
 import org.scrutineer.pipeline.report.OutputSchemas;
@@ -124,20 +129,40 @@ public final class ScrutineerRun {
               ReferenceTable.file(config.population(), conf), config.populationFormat());
       if (lookup != null) {
         PopulationTable.RollUp rollUp = population.rollUpForces(lookup);
-        population = rollUp.table();
+        population = rollUp.table().rollUpCsps(lookup).table();
         incompleteForces = rollUp.incompleteForceAreas();
       }
       progress.stage(
           "population", String.format("%,d areas from %s", population.size(), population.source()));
     }
 
+    Boundaries boundaries = readBoundaries(config.geography(), lookup, conf);
+    if (boundaries != null) {
+      progress.stage(
+          "boundaries",
+          String.format(
+              "%s; districts reported in %d codes%s",
+              boundaries.sets().stream()
+                  .map(b -> String.format("%d: %,d districts", b.year(), b.districts().size()))
+                  .toList(),
+              boundaries.targetYear(),
+              boundaries.sets().stream().mapToInt(b -> b.repaired().size()).sum() == 0
+                  ? ""
+                  : String.format(
+                      "; %d invalid polygons repaired (listed in the manifest)",
+                      boundaries.sets().stream().mapToInt(b -> b.repaired().size()).sum())));
+    }
+
     // The files are read once, into the record-level Parquet table; every later step reads that.
     TableWriter writer = new TableWriter(spark, config.out());
     Map<String, String> districtForces = new LinkedHashMap<>();
+    Map<String, String> districtCsps = new LinkedHashMap<>();
     if (lookup != null) {
       lookup.districts().forEach(d -> districtForces.put(d.districtCode(), d.forceAreaCode()));
+      lookup.districts().forEach(d -> districtCsps.put(d.districtCode(), d.cspCode()));
     }
-    String recordsPath = writeRecords(spark, writer, discovered.files(), registry, districtForces);
+    String recordsPath =
+        writeRecords(spark, writer, discovered.files(), registry, districtForces, boundaries);
     progress.stage("records", "standardised records written to " + recordsPath);
     Dataset<Row> records = spark.read().parquet(recordsPath);
     Dataset<Row> recordCounts =
@@ -152,7 +177,7 @@ public final class ScrutineerRun {
           "read",
           String.format("%,d rows read = %,d accepted + %,d rejected", read, accepted, rejected));
 
-      Coverage coverage = Coverage.of(files, config.from(), config.to());
+      Coverage coverage = Coverage.of(files, config.from(), config.to(), boundaries != null);
       List<String> submitted = new ArrayList<>();
       for (Power power : coverage.powers()) {
         for (String force : coverage.forces(power)) {
@@ -162,7 +187,8 @@ public final class ScrutineerRun {
         }
       }
       CellCounts counts =
-          new CellCounts(EventCounts.cellCounts(recordCounts, submitted).collectAsList());
+          new CellCounts(
+              EventCounts.cellCounts(recordCounts, submitted, districtCsps).collectAsList());
       List<Cell> cells = CellPlan.cells(coverage, counts, registry, lookup, population);
       List<Cell> forceMonths =
           cells.stream()
@@ -215,11 +241,12 @@ public final class ScrutineerRun {
           DurationsTable.build(
               cells,
               coverage.powers().contains(Power.CUSTODY)
-                  ? Durations.quantiles(records, submitted).collectAsList()
+                  ? Durations.quantiles(records, submitted, districtCsps).collectAsList()
                   : List.of(),
               config.report());
       List<Row> missing = MissingDataTable.build(cells, counts);
       List<Row> coverageRows = coverage.rows(registry);
+      List<Row> geoQuality = GeoQualityTable.build(recordCounts, coverage, registry);
       List<UnmappedValues.Value> unmapped =
           unmappedCount == 0 ? List.of() : UnmappedValues.collect(accepted(records, submitted));
       progress.stage(
@@ -250,6 +277,8 @@ public final class ScrutineerRun {
           writer.write(OutputSchemas.MISSING_DATA, OutputSchemas.MISSING_DATA_SCHEMA, missing));
       outputs.add(
           writer.write(OutputSchemas.COVERAGE, OutputSchemas.COVERAGE_SCHEMA, coverageRows));
+      outputs.add(
+          writer.write(OutputSchemas.GEO_QUALITY, OutputSchemas.GEO_QUALITY_SCHEMA, geoQuality));
       outputs.add(writer.write(OutputSchemas.REJECTS, RejectsTable.from(records), rejected));
       progress.stage("write", String.format("%d tables to %s", outputs.size(), config.out()));
 
@@ -298,6 +327,9 @@ public final class ScrutineerRun {
       manifest.put("ignored_files", discovered.ignored());
       manifest.put("unmapped_values", unmapped);
       manifest.put("force_areas_without_denominator", withoutDenominator);
+      if (boundaries != null) {
+        manifest.put("boundaries", RunManifest.boundaries(boundaries));
+      }
       manifest.put("decisions", RunManifest.decisions(accepted, rowsCounted, events));
       manifest.put("reject_rules", RunManifest.rejectRules());
       manifest.put("gates", gates.results());
@@ -332,11 +364,12 @@ public final class ScrutineerRun {
       TableWriter writer,
       List<SourceFile> files,
       ForceRegistry registry,
-      Map<String, String> districtForces) {
+      Map<String, String> districtForces,
+      Boundaries boundaries) {
     Column paths = functions.array(files.stream().map(f -> lit(f.path())).toArray(Column[]::new));
     Dataset<Row> standardized =
         Records.standardize(
-                RawRecords.read(spark, files, registry),
+                RawRecords.read(spark, files, registry, boundaries),
                 registry,
                 districtForces,
                 files.stream()
@@ -403,6 +436,43 @@ public final class ScrutineerRun {
         .where(
             concat_ws(" ", col(Columns.POWER), col(Columns.FORCE), col(Columns.MONTH))
                 .isin(submitted.toArray()));
+  }
+
+  /**
+   * Reads the boundary files ({@code PATH} or {@code PATH@YEAR}) and the code-change table, or
+   * returns {@code null} when none are given. Districts are reported in the area lookup's year.
+   */
+  private static Boundaries readBoundaries(
+      RunConfig.Geography geography, AreaLookup lookup, Configuration conf) {
+    if (geography.boundaries().isEmpty()) {
+      return null;
+    }
+    List<DistrictBoundaries> sets = new ArrayList<>();
+    for (String given : geography.boundaries()) {
+      String path = given;
+      Integer year = null;
+      int at = given.lastIndexOf('@');
+      if (at > 0 && given.substring(at + 1).matches("\\d{4}")) {
+        path = given.substring(0, at);
+        year = Integer.valueOf(given.substring(at + 1));
+      }
+      Path hadoopPath = new Path(path);
+      try (InputStream in = hadoopPath.getFileSystem(conf).open(hadoopPath)) {
+        sets.add(
+            BoundaryReader.read(
+                path, in, geography.codeProperty(), geography.nameProperty(), year));
+      } catch (java.io.FileNotFoundException e) {
+        throw new InputException("Boundary file not found: " + path, e);
+      } catch (IOException e) {
+        throw new InputException(
+            String.format("Cannot read boundary file %s: %s", path, e.getMessage()), e);
+      }
+    }
+    DistrictChanges changes =
+        geography.changes() == null
+            ? DistrictChanges.none()
+            : DistrictChanges.read(ReferenceTable.file(geography.changes(), conf));
+    return new Boundaries(sets, changes, lookup == null ? null : lookup.year());
   }
 
   private static ExtractMapping readMapping(String path, Configuration conf) {

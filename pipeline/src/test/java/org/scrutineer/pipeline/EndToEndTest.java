@@ -253,13 +253,57 @@ class EndToEndTest extends SparkTestBase {
                   truth.personSearches(), "eastmarch", district.code(), IN_FY, "White"));
       assertThat((String) white.getAs("area_name")).isEqualTo(district.name());
     }
-    assertThat(
-            disproportionality.stream()
-                .filter(
-                    r ->
-                        r.getAs("geography_level").equals("district")
-                            && r.getAs("force").equals("northmoor")))
-        .isEmpty();
+  }
+
+  @Test
+  void policeUkRecordsArePlacedInDistrictsAndTheUnplacedReconcileTheForce() {
+    for (SyntheticForce force : truth.forces().subList(0, 2)) {
+      long districts = 0;
+      for (SyntheticArea district : force.districts()) {
+        Row white = cell(disproportionality, "district", district.code(), FY, "White");
+        assertThat(white.<Long>getAs("events"))
+            .as("%s White", district.name())
+            .isEqualTo(
+                GroundTruth.sum(
+                    truth.personSearches(), force.slug(), district.code(), IN_FY, "White"));
+        districts +=
+            cell(disproportionality, "district", district.code(), FY, "All").<Long>getAs("events");
+      }
+      Row unknown = cell(disproportionality, "district", "UNKNOWN", FY, "All", force.slug());
+      assertThat(unknown.<Long>getAs("events"))
+          .isEqualTo(GroundTruth.sum(truth.personSearches(), force.slug(), "UNKNOWN", IN_FY, null));
+      assertThat(unknown.<Object>getAs("population")).isNull();
+      long total = cell(disproportionality, "force", force.code(), FY, "All").getAs("events");
+      assertThat(districts + unknown.<Long>getAs("events")).isEqualTo(total);
+      // A Community Safety Partnership sums its districts.
+      SyntheticArea first = force.districts().get(0);
+      assertThat(cell(disproportionality, "csp", first.cspCode(), FY, "All").<Long>getAs("events"))
+          .isEqualTo(
+              cell(disproportionality, "district", first.code(), FY, "All").<Long>getAs("events"));
+    }
+    List<Row> quality = run.table("geo_quality");
+    for (String status : List.of("no_coordinates", "outside_districts", "outside_force")) {
+      long counted =
+          quality.stream()
+              .filter(r -> r.getAs("force").equals("northmoor") && IN_FY.test(r.getAs("month")))
+              .mapToLong(r -> r.<Long>getAs(status))
+              .sum();
+      assertThat(counted)
+          .as(status)
+          .isEqualTo(forceMonthSum(truth.geo().get(status), "northmoor"))
+          .isPositive();
+    }
+    assertThat(quality)
+        .allSatisfy(
+            r ->
+                assertThat(
+                        r.<Long>getAs("given")
+                            + r.<Long>getAs("assigned")
+                            + r.<Long>getAs("outside_force")
+                            + r.<Long>getAs("outside_districts")
+                            + r.<Long>getAs("no_coordinates")
+                            + r.<Long>getAs("not_placed"))
+                    .isEqualTo(r.<Long>getAs("records")));
   }
 
   @Test
@@ -328,9 +372,15 @@ class EndToEndTest extends SparkTestBase {
   }
 
   private static Row cell(List<Row> rows, String level, String area, String period, String group) {
+    return cell(rows, level, area, period, group, null);
+  }
+
+  private static Row cell(
+      List<Row> rows, String level, String area, String period, String group, String force) {
     List<Row> found = new ArrayList<>();
     for (Row r : rows) {
       if (r.getAs("geography_level").equals(level)
+          && (force == null || r.getAs("force").equals(force))
           && r.getAs("area_code").equals(area)
           && r.getAs("period").equals(period)
           && r.getAs("ethnic_group").equals(group)) {

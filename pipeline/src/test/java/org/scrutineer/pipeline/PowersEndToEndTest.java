@@ -288,13 +288,18 @@ class PowersEndToEndTest extends SparkTestBase {
     Row charge = stage("force", eastmarch, "Black", "charge");
     assertThat(charge.<String>getAs("denominator_stage")).isEqualTo("detention");
     assertCovers(charge, 1.0);
-    // Northmoor's stop-search records carry no district: its district search stage is not
-    // submitted, never zero, while its custody stages are reported.
-    String fellside = run.truth.forces().get(0).districts().get(1).code();
-    Row none = stage("district", fellside, "Black", "search");
+    // Southvale sent no stop-search file for 2022-08 but did send custody records: that month's
+    // search stage is not submitted, never zero, while its custody stages are reported.
+    String southvale = forceCode("southvale");
+    Row none = stage("force", southvale, "2022-08", "Black", "search");
     assertThat(none.<String>getAs("rate_undefined_reason")).isEqualTo("NOT_SUBMITTED");
     assertThat(none.<Object>getAs("numerator")).isNull();
-    assertThat(stage("district", fellside, "White", "detention").<Object>getAs("rate")).isNotNull();
+    assertThat(
+            stage("force", southvale, "2022-08", "White", "arrest")
+                .<String>getAs("rate_undefined_reason"))
+        .isEqualTo("NOT_SUBMITTED");
+    assertThat(stage("force", southvale, "2022-08", "White", "detention").<Object>getAs("rate"))
+        .isNotNull();
   }
 
   @Test
@@ -339,17 +344,21 @@ class PowersEndToEndTest extends SparkTestBase {
   }
 
   private static Row stage(String level, String area, String group, String stage) {
+    return stage(level, area, FY, group, stage);
+  }
+
+  private static Row stage(String level, String area, String period, String group, String stage) {
     List<Row> found =
         run.table("stages").stream()
             .filter(
                 r ->
                     r.getAs("geography_level").equals(level)
                         && r.getAs("area_code").equals(area)
-                        && r.getAs("period").equals(FY)
+                        && r.getAs("period").equals(period)
                         && r.getAs("ethnic_group").equals(group)
                         && r.getAs("stage").equals(stage))
             .toList();
-    assertThat(found).as("%s %s %s %s", level, area, group, stage).hasSize(1);
+    assertThat(found).as("%s %s %s %s %s", level, area, period, group, stage).hasSize(1);
     return found.get(0);
   }
 

@@ -68,6 +68,11 @@ final class SampleRun {
             in.resolve("population/census2021-ts021-synthetic.csv").toString(),
             PopulationReader.Format.ONS_TS021,
             in.resolve("population/lad22-csp22-pfa22-lookup-synthetic.csv").toString(),
+            new RunConfig.Geography(
+                List.of(in.resolve("boundaries/lad22-synthetic.geojson").toString()),
+                null,
+                null,
+                null),
             in.resolve("forces.csv").toString(),
             null,
             null,

@@ -32,8 +32,10 @@ public final class Durations {
    *
    * @param records the standardised records
    * @param submitted {@code "<power> <force> <yyyy-MM>"} triples to count
+   * @param districtCsps district to Community Safety Partnership codes, for the CSP level
    */
-  public static Dataset<Row> quantiles(Dataset<Row> records, List<String> submitted) {
+  public static Dataset<Row> quantiles(
+      Dataset<Row> records, List<String> submitted, java.util.Map<String, String> districtCsps) {
     Dataset<Row> custody =
         records
             .where(col(Columns.RECORD_TYPE).equalTo(RawSchema.RECORD))
@@ -48,10 +50,11 @@ public final class Durations {
                 col(Columns.DISTRICT),
                 col(Columns.HOME_DISTRICT),
                 col(Columns.HOME_STATUS),
+                col(Columns.GEO_STATUS),
                 col(Columns.ETHNIC_GROUP),
                 col(Columns.DURATION_HOURS));
     Dataset<Row> cells =
-        EventCounts.inCells(custody, submitted)
+        EventCounts.inCells(custody, submitted, districtCsps)
             .where(col(Columns.BASIS).equalTo(EventCounts.PLACE_OF_EVENT));
     Dataset<Row> all = cells.withColumn(Columns.ETHNIC_GROUP, lit(EthnicGroup.ALL));
     List<Column> keys = new ArrayList<>();

@@ -1,6 +1,7 @@
 package org.scrutineer.pipeline.aggregate;
 
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.concat_ws;
@@ -10,6 +11,7 @@ import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.lpad;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.try_element_at;
 import static org.apache.spark.sql.functions.when;
 import static org.scrutineer.pipeline.schema.Columns.AREA_CODE;
 import static org.scrutineer.pipeline.schema.Columns.BASIS;
@@ -41,6 +43,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
+import org.scrutineer.pipeline.ingest.GeoStatus;
 import org.scrutineer.pipeline.reference.FieldStatus;
 import org.scrutineer.pipeline.schema.Columns;
 import org.scrutineer.pipeline.schema.Power;
@@ -70,6 +73,16 @@ public final class EventCounts {
   /** {@code geography_level} of a local authority district. */
   public static final String DISTRICT_LEVEL = "district";
 
+  /** {@code geography_level} of a Community Safety Partnership (a union of districts). */
+  public static final String CSP_LEVEL = "csp";
+
+  /**
+   * {@code area_code} of the district of records that could not be placed in a district of their
+   * own force (no coordinates, outside every district, outside the force area), so that a force's
+   * districts still add up to the force.
+   */
+  public static final String UNKNOWN_DISTRICT = "UNKNOWN";
+
   /** {@code basis}: where the event happened. */
   public static final String PLACE_OF_EVENT = "place_of_event";
 
@@ -92,6 +105,7 @@ public final class EventCounts {
           DISTRICT,
           HOME_DISTRICT,
           HOME_STATUS,
+          Columns.GEO_STATUS,
           ETHNIC_GROUP);
 
   /** The key columns of {@link #cellCounts}, in order. */
@@ -158,13 +172,17 @@ public final class EventCounts {
    * @param recordCounts the output of {@link #recordCounts}
    * @param submitted {@code "<power> <force> <yyyy-MM>"} triples to count; accepted records of
    *     other months (outside the window or an extract's stated coverage) are left out
+   * @param districtCsps district code to Community Safety Partnership code (from the lookup; empty
+   *     for no CSP level)
    */
-  public static Dataset<Row> cellCounts(Dataset<Row> recordCounts, List<String> submitted) {
+  public static Dataset<Row> cellCounts(
+      Dataset<Row> recordCounts, List<String> submitted, Map<String, String> districtCsps) {
     List<Column> sums = new ArrayList<>();
     MEASURE_NAMES.forEach(name -> sums.add(sum(col(name)).as(name)));
     return inCells(
             recordCounts.where(col(RECORD_TYPE).equalTo("record").and(col(REJECT_REASON).isNull())),
-            submitted)
+            submitted,
+            districtCsps)
         .groupBy(KEYS.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new))
         .agg(sums.get(0), sums.subList(1, sums.size()).toArray(new Column[0]));
   }
@@ -173,9 +191,12 @@ public final class EventCounts {
    * Repeats each accepted row of the submitted months once per reporting cell it counts in, setting
    * the {@link #KEYS} columns other than {@code power}, {@code force} and {@code ethnic_group}: its
    * month and financial year, times its force and district on the place-of-event basis, and for a
-   * resident its force and home district on the place-of-residence basis.
+   * resident its force and home district on the place-of-residence basis; and the Community Safety
+   * Partnership of each district. A stop-and-search record that could not be placed in a district
+   * of its force counts in the district {@link #UNKNOWN_DISTRICT}.
    */
-  static Dataset<Row> inCells(Dataset<Row> rows, List<String> submitted) {
+  static Dataset<Row> inCells(
+      Dataset<Row> rows, List<String> submitted, Map<String, String> districtCsps) {
     Column y = col(MONTH).substr(1, 4).cast(DataTypes.IntegerType);
     Column m = col(MONTH).substr(6, 2).cast(DataTypes.IntegerType);
     Column fyStart = when(m.geq(4), y).otherwise(y.minus(1));
@@ -189,12 +210,25 @@ public final class EventCounts {
             struct(lit(Periods.MONTH).as(PERIOD_TYPE), col(MONTH).as(PERIOD)),
             struct(lit(Periods.FINANCIAL_YEAR).as(PERIOD_TYPE), financialYear.as(PERIOD)));
     Column resident = col(HOME_STATUS).equalTo(lit(Records.RESIDENT));
-    Column geographies =
-        array(
-            geography(lit(PLACE_OF_EVENT), FORCE_LEVEL, col(FORCE_CODE)),
-            geography(lit(PLACE_OF_EVENT), DISTRICT_LEVEL, col(DISTRICT)),
-            geography(lit(PLACE_OF_RESIDENCE), FORCE_LEVEL, when(resident, col(FORCE_CODE))),
-            geography(lit(PLACE_OF_RESIDENCE), DISTRICT_LEVEL, when(resident, col(HOME_DISTRICT))));
+    Column unplaced =
+        col(Columns.GEO_STATUS)
+            .isin(
+                GeoStatus.NO_COORDINATES.code(),
+                GeoStatus.OUTSIDE_DISTRICTS.code(),
+                GeoStatus.OUTSIDE_FORCE.code());
+    Column district = coalesce(col(DISTRICT), when(unplaced, lit(UNKNOWN_DISTRICT)));
+    Column home = when(resident, col(HOME_DISTRICT));
+    List<Column> areas = new ArrayList<>();
+    areas.add(geography(lit(PLACE_OF_EVENT), FORCE_LEVEL, col(FORCE_CODE)));
+    areas.add(geography(lit(PLACE_OF_EVENT), DISTRICT_LEVEL, district));
+    areas.add(geography(lit(PLACE_OF_RESIDENCE), FORCE_LEVEL, when(resident, col(FORCE_CODE))));
+    areas.add(geography(lit(PLACE_OF_RESIDENCE), DISTRICT_LEVEL, home));
+    if (!districtCsps.isEmpty()) {
+      Column csps = Records.mapLiteral(districtCsps);
+      areas.add(geography(lit(PLACE_OF_EVENT), CSP_LEVEL, try_element_at(csps, col(DISTRICT))));
+      areas.add(geography(lit(PLACE_OF_RESIDENCE), CSP_LEVEL, try_element_at(csps, home)));
+    }
+    Column geographies = array(areas.toArray(new Column[0]));
     return rows.where(concat_ws(" ", col(POWER), col(FORCE), col(MONTH)).isin(submitted.toArray()))
         .withColumn("p", explode(periods))
         .withColumn("g", explode(geographies))

@@ -24,6 +24,9 @@ import java.util.TreeMap;
  * @param blankEthnicity person searches with blank self-defined ethnicity, by force|month
  * @param unmappedEthnicity person searches with an unmapped self-defined label, by force|month
  * @param vehicleSearches vehicle-only searches, by force|month
+ * @param geo person searches of police.uk forces that cannot be placed in a district of their own
+ *     force, by reason ({@code no_coordinates}, {@code outside_districts}, {@code outside_force})
+ *     and force|month; their person_searches key has district {@code UNKNOWN}
  * @param plantedPowers the effects planted in the use-of-force, custody and FPN records
  * @param powerCounts realised counts of the other powers by {@code <power>.<measure>}, then by
  *     {@code force|district|month|group} (FPN residents: by home district)
@@ -42,6 +45,7 @@ public record GroundTruth(
     @JsonProperty("blank_ethnicity") Map<String, Long> blankEthnicity,
     @JsonProperty("unmapped_ethnicity") Map<String, Long> unmappedEthnicity,
     @JsonProperty("vehicle_searches") Map<String, Long> vehicleSearches,
+    @JsonProperty("geo") Map<String, Map<String, Long>> geo,
     @JsonProperty("planted_powers") PlantedPowers plantedPowers,
     @JsonProperty("power_counts") Map<String, Map<String, Long>> powerCounts,
     @JsonProperty("rejects") List<String> rejects,
@@ -59,6 +63,9 @@ public record GroundTruth(
     final Map<String, Long> blankEthnicity = new TreeMap<>();
     final Map<String, Long> unmappedEthnicity = new TreeMap<>();
     final Map<String, Long> vehicleSearches = new TreeMap<>();
+    final Map<String, Long> noCoordinates = new TreeMap<>();
+    final Map<String, Long> outsideDistricts = new TreeMap<>();
+    final Map<String, Long> outsideForce = new TreeMap<>();
 
     static void add(Map<String, Long> map, String key) {
       map.merge(key, 1L, Long::sum);

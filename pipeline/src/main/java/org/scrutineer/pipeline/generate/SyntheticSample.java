@@ -44,6 +44,9 @@ public final class SyntheticSample {
   private static final DateTimeFormatter EXTRACT_DATE =
       DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
   private static final String UNMAPPED_LABEL = "White - Cornish";
+  private static final String UNKNOWN_DISTRICT = "UNKNOWN";
+  private static final double BOX = 0.1;
+  private static final double SEA_LATITUDE = 50.2;
 
   /**
    * Generation settings.
@@ -68,6 +71,7 @@ public final class SyntheticSample {
   private final List<String> rejects = new ArrayList<>();
   private final List<String> files = new ArrayList<>();
   private boolean unmappedPlanted;
+  private List<SyntheticForce> allForces = List.of();
 
   private SyntheticSample(Settings settings) {
     this.settings = settings;
@@ -236,6 +240,7 @@ public final class SyntheticSample {
 
   private GroundTruth writeAll(Path dir) throws IOException {
     List<SyntheticForce> forces = forces(settings.scale());
+    allForces = forces;
     for (SyntheticForce force : forces) {
       if (force.extract()) {
         writeExtract(dir, force);
@@ -247,6 +252,7 @@ public final class SyntheticSample {
     powers.write(dir, forces);
     writePopulation(dir, forces);
     writeLookup(dir, forces);
+    writeBoundaries(dir, forces);
     writeForces(dir, forces);
     writeConfig(dir);
     GroundTruth truth =
@@ -262,6 +268,7 @@ public final class SyntheticSample {
             tally.blankEthnicity,
             tally.unmappedEthnicity,
             tally.vehicleSearches,
+            geoCounts(),
             PlantedPowers.SAMPLE,
             powers.counts(),
             rejects,
@@ -271,6 +278,14 @@ public final class SyntheticSample {
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(truth)
             + "\n");
     return truth;
+  }
+
+  private Map<String, Map<String, Long>> geoCounts() {
+    Map<String, Map<String, Long>> geo = new LinkedHashMap<>();
+    geo.put("no_coordinates", tally.noCoordinates);
+    geo.put("outside_districts", tally.outsideDistricts);
+    geo.put("outside_force", tally.outsideForce);
+    return geo;
   }
 
   /** One generated search, before formatting. */
@@ -368,7 +383,28 @@ public final class SyntheticSample {
     Outcome outcome = outcome(group);
     Boolean linked =
         random.nextDouble() < 0.3 ? null : random.nextDouble() < findRate(group, outcome);
-    String cell = force.slug() + "|" + area.code() + "|" + month + "|" + recorded;
+    // Where the search happened: in its district, or (police.uk forces only) with no coordinates,
+    // at sea, or just over the border in another force's area; the last three are district
+    // UNKNOWN in the outputs.
+    boolean hasLocation = random.nextDouble() >= 0.1;
+    double[] point = pointIn(area);
+    String placed = area.code();
+    if (!force.extract()) {
+      double where = random.nextDouble();
+      if (!hasLocation) {
+        placed = UNKNOWN_DISTRICT;
+        GroundTruth.Tally.add(tally.noCoordinates, key);
+      } else if (where < 0.01) {
+        point = new double[] {SEA_LATITUDE, point[1]};
+        placed = UNKNOWN_DISTRICT;
+        GroundTruth.Tally.add(tally.outsideDistricts, key);
+      } else if (where < 0.02) {
+        point = pointIn(neighbour(force));
+        placed = UNKNOWN_DISTRICT;
+        GroundTruth.Tally.add(tally.outsideForce, key);
+      }
+    }
+    String cell = force.slug() + "|" + placed + "|" + month + "|" + recorded;
     GroundTruth.Tally.add(tally.personSearches, cell);
     if (outcome == Outcome.ARREST) {
       GroundTruth.Tally.add(tally.arrests, cell);
@@ -406,9 +442,40 @@ public final class SyntheticSample {
         outcome,
         linked,
         random.nextDouble() < 0.2 ? null : random.nextDouble() < 0.03,
-        centreLat(area) + random.nextDouble() * 0.05,
-        centreLon(area) + random.nextDouble() * 0.05,
-        random.nextDouble() >= 0.1);
+        point[0],
+        point[1],
+        hasLocation);
+  }
+
+  /** A point inside a district's square, away from its edges. */
+  private double[] pointIn(SyntheticArea area) {
+    double[] box = box(area);
+    return new double[] {
+      box[0] + 0.01 + random.nextDouble() * (BOX - 0.02),
+      box[1] + 0.01 + random.nextDouble() * (BOX - 0.02)
+    };
+  }
+
+  /** The first district of the next force: somewhere outside {@code force}'s area. */
+  private SyntheticArea neighbour(SyntheticForce force) {
+    int i = allForces.indexOf(force);
+    return allForces.get((i + 1) % allForces.size()).districts().get(0);
+  }
+
+  /**
+   * The square {@code [south, west]} of side {@link #BOX} degrees that is a district's synthetic
+   * boundary: forces in rows, their districts side by side, with gaps between.
+   */
+  private double[] box(SyntheticArea area) {
+    for (int f = 0; f < allForces.size(); f++) {
+      List<SyntheticArea> districts = allForces.get(f).districts();
+      for (int d = 0; d < districts.size(); d++) {
+        if (districts.get(d).code().equals(area.code())) {
+          return new double[] {51.0 + f * 0.3, -2.0 + d * 0.15};
+        }
+      }
+    }
+    throw new IllegalArgumentException(area.code());
   }
 
   private Search vehicle(SyntheticForce force, SyntheticArea area, YearMonth month) {
@@ -429,8 +496,8 @@ public final class SyntheticSample {
         Outcome.NFA,
         Boolean.FALSE,
         null,
-        centreLat(area),
-        centreLon(area),
+        box(area)[0] + BOX / 2,
+        box(area)[1] + BOX / 2,
         true);
   }
 
@@ -718,6 +785,33 @@ public final class SyntheticSample {
     }
   }
 
+  /** Each district's square as a GeoJSON polygon, LAD22 properties, as the ONS files have. */
+  private void writeBoundaries(Path dir, List<SyntheticForce> forces) throws IOException {
+    Path file = dir.resolve("boundaries/lad22-synthetic.geojson");
+    Files.createDirectories(file.getParent());
+    List<String> features = new ArrayList<>();
+    for (SyntheticForce force : forces) {
+      for (SyntheticArea area : force.districts()) {
+        double[] b = box(area);
+        double s = b[0];
+        double w = b[1];
+        double n = s + BOX;
+        double e = w + BOX;
+        features.add(
+            String.format(
+                "{\"type\":\"Feature\",\"properties\":{\"LAD22CD\":\"%s\",\"LAD22NM\":\"%s\"},"
+                    + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[%.2f,%.2f],[%.2f,%.2f],"
+                    + "[%.2f,%.2f],[%.2f,%.2f],[%.2f,%.2f]]]}}",
+                area.code(), area.name(), w, s, e, s, e, n, w, n, w, s));
+      }
+    }
+    Files.writeString(
+        file,
+        "{\"type\":\"FeatureCollection\",\"name\":\"lad22_synthetic\",\"features\":[\n"
+            + String.join(",\n", features)
+            + "\n]}\n");
+  }
+
   private static void writeForces(Path dir, List<SyntheticForce> forces) throws IOException {
     try (BufferedWriter out = Files.newBufferedWriter(dir.resolve("forces.csv"))) {
       out.write("slug,name,area_code,resident_population\n");
@@ -740,6 +834,7 @@ public final class SyntheticSample {
           "forces": "forces.csv",
           "population": "population/census2021-ts021-synthetic.csv",
           "population-format": "ons-ts021",
+          "boundaries": ["boundaries/lad22-synthetic.geojson"],
           "area-lookup": "population/lad22-csp22-pfa22-lookup-synthetic.csv"
         }
         """);
@@ -837,14 +932,6 @@ public final class SyntheticSample {
 
   private String selfCode(EthnicGroup group) {
     return SELF_DEFINED.get(group)[lastLabel][1];
-  }
-
-  private static double centreLat(SyntheticArea area) {
-    return 52.0 + (area.code().hashCode() & 0xff) / 256.0;
-  }
-
-  private static double centreLon(SyntheticArea area) {
-    return -1.5 + (area.code().hashCode() >> 8 & 0xff) / 256.0;
   }
 
   private <T> T pick(T[] values) {

@@ -9,9 +9,11 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.scrutineer.pipeline.geo.Boundaries;
 import org.scrutineer.pipeline.reference.ForceRegistry;
 
 /**
@@ -27,9 +29,20 @@ public final class RawRecords {
   /** A file and its position in the run's file list (the {@code file_index} column). */
   private record Task(int index, SourceFile file) implements java.io.Serializable {}
 
-  /** Reads {@code files}; the result is lazy. */
+  /** Reads {@code files} without placing records by their coordinates; the result is lazy. */
   public static Dataset<Row> read(
       SparkSession spark, List<SourceFile> files, ForceRegistry registry) {
+    return read(spark, files, registry, null);
+  }
+
+  /**
+   * Reads {@code files}; the result is lazy.
+   *
+   * @param boundaries district boundaries to place stop-and-search records without a district by
+   *     their coordinates (shipped to executors once, as a broadcast), or {@code null}
+   */
+  public static Dataset<Row> read(
+      SparkSession spark, List<SourceFile> files, ForceRegistry registry, Boundaries boundaries) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     // Largest files first, dealt round-robin, so no task gets all the big months.
     List<Task> ordered = new ArrayList<>(files.size());
@@ -46,8 +59,9 @@ public final class RawRecords {
     }
     Map<String, String> conf = new HashMap<>();
     spark.sparkContext().hadoopConfiguration().forEach(e -> conf.put(e.getKey(), e.getValue()));
+    Broadcast<Boundaries> shipped = boundaries == null ? null : jsc.broadcast(boundaries);
     JavaRDD<Row> rows =
-        jsc.parallelize(dealt, slices).mapPartitions(new ParseFiles(registry, conf));
+        jsc.parallelize(dealt, slices).mapPartitions(new ParseFiles(registry, conf, shipped));
     return spark.createDataFrame(rows, RawSchema.SCHEMA);
   }
 
@@ -56,16 +70,19 @@ public final class RawRecords {
     private static final long serialVersionUID = 1L;
     private final ForceRegistry registry;
     private final HashMap<String, String> conf;
+    private final Broadcast<Boundaries> boundaries;
 
-    ParseFiles(ForceRegistry registry, Map<String, String> conf) {
+    ParseFiles(ForceRegistry registry, Map<String, String> conf, Broadcast<Boundaries> boundaries) {
       this.registry = registry;
       this.conf = new HashMap<>(conf);
+      this.boundaries = boundaries;
     }
 
     @Override
     public Iterator<Row> call(Iterator<Task> files) {
       Configuration configuration = new Configuration(false);
       conf.forEach(configuration::set);
+      Boundaries places = boundaries == null ? null : boundaries.value();
       return new Iterator<>() {
         private Iterator<Row> current = java.util.Collections.emptyIterator();
 
@@ -73,7 +90,7 @@ public final class RawRecords {
         public boolean hasNext() {
           while (!current.hasNext() && files.hasNext()) {
             Task task = files.next();
-            current = new RecordParser(task.file(), task.index(), registry, configuration);
+            current = new RecordParser(task.file(), task.index(), registry, configuration, places);
           }
           return current.hasNext();
         }

@@ -5,7 +5,9 @@ import static org.scrutineer.pipeline.schema.Columns.FILE_INDEX;
 import static org.scrutineer.pipeline.schema.Columns.FILE_ROWS;
 import static org.scrutineer.pipeline.schema.Columns.FILE_SHA256;
 import static org.scrutineer.pipeline.schema.Columns.FORCE;
+import static org.scrutineer.pipeline.schema.Columns.GEO_STATUS;
 import static org.scrutineer.pipeline.schema.Columns.LINE_NUMBER;
+import static org.scrutineer.pipeline.schema.Columns.LOCATED_DISTRICT;
 import static org.scrutineer.pipeline.schema.Columns.MONTH;
 import static org.scrutineer.pipeline.schema.Columns.PARSE_DETAIL;
 import static org.scrutineer.pipeline.schema.Columns.PARSE_ERROR;
@@ -68,7 +70,9 @@ public final class RawSchema {
             .add(PARSE_ERROR, DataTypes.StringType, true)
             .add(PARSE_DETAIL, DataTypes.StringType, true)
             .add(FORCE, DataTypes.StringType, true)
-            .add(MONTH, DataTypes.StringType, true);
+            .add(MONTH, DataTypes.StringType, true)
+            .add(GEO_STATUS, DataTypes.StringType, true)
+            .add(LOCATED_DISTRICT, DataTypes.StringType, true);
     for (String field : CANONICAL) {
       schema = schema.add(field, DataTypes.StringType, true);
     }

@@ -28,10 +28,12 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.scrutineer.pipeline.geo.Boundaries;
 import org.scrutineer.pipeline.reference.CodeList;
 import org.scrutineer.pipeline.reference.ForceRegistry;
 import org.scrutineer.pipeline.schema.Columns;
 import org.scrutineer.pipeline.schema.FieldType;
+import org.scrutineer.pipeline.schema.Power;
 
 /**
  * Reads one input file into raw-layer rows ({@link RawSchema}): splits records, maps source columns
@@ -48,6 +50,7 @@ final class RecordParser implements Iterator<Row> {
   private final SourceFile file;
   private final int index;
   private final ForceRegistry registry;
+  private final Boundaries boundaries;
   private final CsvRecordReader reader;
   private final DigestInputStream digest;
   private final CountingInputStream counter;
@@ -65,10 +68,16 @@ final class RecordParser implements Iterator<Row> {
   private Row next;
   private boolean finished;
 
-  RecordParser(SourceFile file, int index, ForceRegistry registry, Configuration conf) {
+  RecordParser(
+      SourceFile file,
+      int index,
+      ForceRegistry registry,
+      Configuration conf,
+      Boundaries boundaries) {
     this.file = file;
     this.index = index;
     this.registry = registry;
+    this.boundaries = file.power() == Power.STOP_SEARCH ? boundaries : null;
     try {
       Path path = new Path(file.path());
       InputStream in = path.getFileSystem(conf).open(path);
@@ -215,6 +224,46 @@ final class RecordParser implements Iterator<Row> {
   }
 
   /**
+   * Sets {@code geo_status} and, for a stop-and-search record without a district when boundaries
+   * are given, the district its coordinates fall in (for its month's boundary year, carried to the
+   * target year). Coordinates that are not numbers are left to the coordinate rule.
+   */
+  private Row placed(Object[] values) {
+    if (file.power() != Power.STOP_SEARCH) {
+      return RowFactory.create(values);
+    }
+    int district = RawSchema.index(Columns.DISTRICT);
+    int status = RawSchema.index(Columns.GEO_STATUS);
+    if (values[district] != null) {
+      values[status] = GeoStatus.GIVEN.code();
+      return RowFactory.create(values);
+    }
+    if (boundaries == null) {
+      return RowFactory.create(values);
+    }
+    String lat = (String) values[RawSchema.index(Columns.LATITUDE)];
+    String lon = (String) values[RawSchema.index(Columns.LONGITUDE)];
+    if (lat == null && lon == null) {
+      values[status] = GeoStatus.NO_COORDINATES.code();
+      return RowFactory.create(values);
+    }
+    try {
+      String located =
+          boundaries.locate(
+              YearMonth.parse((String) values[RawSchema.index(Columns.MONTH)]),
+              Double.parseDouble(lon),
+              Double.parseDouble(lat));
+      values[RawSchema.index(Columns.LOCATED_DISTRICT)] = located;
+      values[district] = located;
+      values[status] =
+          located == null ? GeoStatus.OUTSIDE_DISTRICTS.code() : GeoStatus.ASSIGNED.code();
+    } catch (NumberFormatException | NullPointerException e) {
+      // One coordinate blank or not a number: INVALID_COORDINATES rejects the record.
+    }
+    return RowFactory.create(values);
+  }
+
+  /**
    * Parses the dates into UTC instants and sets the month (extracts and canonical files: the local
    * month of the date) or checks it (police.uk: within a day of the file's month).
    */
@@ -241,7 +290,7 @@ final class RecordParser implements Iterator<Row> {
       if (!policeUk) {
         return reject(values, RejectReason.MISSING_REQUIRED, "Date is blank");
       }
-      return RowFactory.create(values);
+      return placed(values);
     }
     Instant instant;
     try {
@@ -255,7 +304,7 @@ final class RecordParser implements Iterator<Row> {
     values[dateIndex] = instant.toString();
     if (!policeUk) {
       values[RawSchema.index(Columns.MONTH)] = YearMonth.from(instant.atZone(zone)).toString();
-      return RowFactory.create(values);
+      return placed(values);
     }
     YearMonth month = YearMonth.parse(file.month());
     Instant from = month.atDay(1).atStartOfDay(UTC).minusDays(1).toInstant();
@@ -266,7 +315,7 @@ final class RecordParser implements Iterator<Row> {
           RejectReason.DATE_OUTSIDE_FILE_MONTH,
           String.format("Date '%s' is outside the file's month %s", text, file.month()));
     }
-    return RowFactory.create(values);
+    return placed(values);
   }
 
   private Instant parseExtract(String text) {

@@ -36,8 +36,16 @@ public final class AreaLookup {
 
   private final Map<String, District> districts;
 
-  private AreaLookup(Map<String, District> districts) {
+  private final int year;
+
+  private AreaLookup(Map<String, District> districts, int year) {
     this.districts = Collections.unmodifiableMap(districts);
+    this.year = year;
+  }
+
+  /** The year of the lookup's district codes ({@code LAD22CD}: 2022). */
+  public int year() {
+    return year;
   }
 
   /**
@@ -77,7 +85,7 @@ public final class AreaLookup {
               force,
               table.get(row, pfaName)));
     }
-    return new AreaLookup(districts);
+    return new AreaLookup(districts, 2000 + Integer.parseInt(lad.substring(3, 5)));
   }
 
   /** The district with this code, or {@code null}. */

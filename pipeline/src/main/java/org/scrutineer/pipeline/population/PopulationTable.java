@@ -70,29 +70,44 @@ public final class PopulationTable {
    * @return the extended table and the force areas left without a denominator
    */
   public RollUp rollUpForces(AreaLookup lookup) {
+    return rollUp(lookup, AreaLookup.District::forceAreaCode, AreaLookup.District::forceAreaName);
+  }
+
+  /**
+   * This table with Community Safety Partnerships added by summing their districts through {@code
+   * lookup}, under the same rule as {@link #rollUpForces}.
+   */
+  public RollUp rollUpCsps(AreaLookup lookup) {
+    return rollUp(lookup, AreaLookup.District::cspCode, AreaLookup.District::cspName);
+  }
+
+  private RollUp rollUp(
+      AreaLookup lookup,
+      java.util.function.Function<AreaLookup.District, String> parent,
+      java.util.function.Function<AreaLookup.District, String> parentName) {
     Map<String, Area> extended = new LinkedHashMap<>(areas);
     Map<String, String> names = new LinkedHashMap<>();
-    Map<String, List<AreaLookup.District>> byForce = new LinkedHashMap<>();
+    Map<String, List<AreaLookup.District>> byParent = new LinkedHashMap<>();
     for (AreaLookup.District d : lookup.districts()) {
-      names.put(d.forceAreaCode(), d.forceAreaName());
-      byForce.computeIfAbsent(d.forceAreaCode(), k -> new java.util.ArrayList<>()).add(d);
+      names.put(parent.apply(d), parentName.apply(d));
+      byParent.computeIfAbsent(parent.apply(d), k -> new java.util.ArrayList<>()).add(d);
     }
     List<String> incomplete = new java.util.ArrayList<>();
-    byForce.forEach(
-        (force, districts) -> {
-          if (extended.containsKey(force)) {
+    byParent.forEach(
+        (code, districts) -> {
+          if (extended.containsKey(code)) {
             return;
           }
           Map<EthnicGroup, Long> sum = new EnumMap<>(EthnicGroup.class);
           for (AreaLookup.District d : districts) {
             Area area = areas.get(d.districtCode());
             if (area == null || !area.complete()) {
-              incomplete.add(force);
+              incomplete.add(code);
               return;
             }
             area.byGroup().forEach((g, n) -> sum.merge(g, n, Long::sum));
           }
-          extended.put(force, new Area(force, names.get(force), sum));
+          extended.put(code, new Area(code, names.get(code), sum));
         });
     return new RollUp(new PopulationTable(extended, source), List.copyOf(incomplete));
   }

@@ -49,9 +49,14 @@ public final class CellCounts {
 
   /** The district codes that have counts for a power, basis and force. */
   public java.util.Set<String> districtsOf(String power, String basis, String force) {
+    return areasOf(power, basis, force, EventCounts.DISTRICT_LEVEL);
+  }
+
+  /** The area codes of a geography level that have counts for a power, basis and force. */
+  public java.util.Set<String> areasOf(String power, String basis, String force, String level) {
     java.util.Set<String> districts = new java.util.TreeSet<>();
     for (Cell.Key key : byCell.keySet()) {
-      if (key.level().equals(EventCounts.DISTRICT_LEVEL)
+      if (key.level().equals(level)
           && key.power().equals(power)
           && key.basis().equals(basis)
           && key.force().equals(force)) {

@@ -70,6 +70,22 @@ public final class CellPlan {
               plan.districtName(district),
               slug);
         }
+        Set<String> csps =
+            new TreeSet<>(
+                counts.areasOf(
+                    power.code(), EventCounts.PLACE_OF_EVENT, slug, EventCounts.CSP_LEVEL));
+        if (lookup != null) {
+          lookup.districtsOf(force.areaCode()).forEach(d -> csps.add(d.cspCode()));
+        }
+        for (String csp : csps) {
+          plan.add(
+              EventCounts.PLACE_OF_EVENT,
+              months,
+              EventCounts.CSP_LEVEL,
+              csp,
+              plan.cspName(csp),
+              slug);
+        }
       }
       if (lookup == null || !power.format().has(Columns.HOME_DISTRICT)) {
         continue;
@@ -91,6 +107,17 @@ public final class CellPlan {
               EventCounts.DISTRICT_LEVEL,
               d.districtCode(),
               d.districtName(),
+              slug);
+        }
+        Set<String> csps = new TreeSet<>();
+        lookup.districtsOf(force.areaCode()).forEach(d -> csps.add(d.cspCode()));
+        for (String csp : csps) {
+          plan.add(
+              EventCounts.PLACE_OF_RESIDENCE,
+              months,
+              EventCounts.CSP_LEVEL,
+              csp,
+              plan.cspName(csp),
               slug);
         }
       }
@@ -150,7 +177,21 @@ public final class CellPlan {
           });
     }
 
+    String cspName(String code) {
+      if (lookup != null) {
+        for (AreaLookup.District d : lookup.districts()) {
+          if (d.cspCode().equals(code)) {
+            return d.cspName();
+          }
+        }
+      }
+      return null;
+    }
+
     String districtName(String code) {
+      if (code.equals(EventCounts.UNKNOWN_DISTRICT)) {
+        return "Unknown district (no coordinates, outside every district or outside the force)";
+      }
       if (lookup != null && lookup.district(code) != null) {
         return lookup.district(code).districtName();
       }

@@ -58,9 +58,11 @@ public final class Coverage {
    *
    * @param from the run's first month, or {@code null} to start at the first submitted month
    * @param to the run's last month, or {@code null} to end at the last submitted month
+   * @param placed whether stop-and-search records without a district are placed by their
+   *     coordinates (boundaries given), so police.uk months have districts
    * @throws InputException when two sources cover the same force and month, or nothing was read
    */
-  public static Coverage of(List<FileSummary> files, YearMonth from, YearMonth to) {
+  public static Coverage of(List<FileSummary> files, YearMonth from, YearMonth to, boolean placed) {
     Map<Power, Map<String, Map<YearMonth, Entry>>> byPower = new EnumMap<>(Power.class);
     for (FileSummary summary : files) {
       ExtractMapping mapping = summary.file().mapping();
@@ -83,7 +85,7 @@ public final class Coverage {
             summary.file().force(),
             YearMonth.parse(summary.file().month()),
             rows,
-            false);
+            placed);
         continue;
       }
       Map<String, Map<String, Long>> forces = new TreeMap<>(summary.acceptedByForceMonth());

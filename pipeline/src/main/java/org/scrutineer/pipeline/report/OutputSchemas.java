@@ -26,6 +26,7 @@ public final class OutputSchemas {
   public static final String CUSTODY_DURATIONS = "custody_durations";
   public static final String MISSING_DATA = "missing_data";
   public static final String COVERAGE = "coverage";
+  public static final String GEO_QUALITY = "geo_quality";
   public static final String REJECTS = "rejects";
   public static final String RECORDS = "records";
 
@@ -63,12 +64,12 @@ public final class OutputSchemas {
               field(
                   "geography_level",
                   S,
-                  "force (police force area) or district (local authority district)."))
+                  "force (police force area), district (local authority district) or csp (Community Safety Partnership, a union of districts)."))
           .add(
               field(
                   "area_code",
                   S,
-                  "ONS code of the force area or district (BTP for British Transport Police)."))
+                  "ONS code of the force area, district or CSP (BTP for British Transport Police; UNKNOWN for the stop-and-search records that could not be placed in a district of their force)."))
           .add(field("area_name", S, "Name of the force area or district."))
           .add(field("force", S, "data.police.uk force slug the records came from."));
 
@@ -276,6 +277,41 @@ public final class OutputSchemas {
                   B,
                   "True when rows_accepted is below 20% of the median of the force's other submitted months (a possibly partial submission)."));
 
+  /** One row per force and submitted stop-and-search month: how records got their districts. */
+  public static final StructType GEO_QUALITY_SCHEMA =
+      new StructType()
+          .add(field("force", S, "data.police.uk force slug."))
+          .add(field("force_name", S, "Force area name."))
+          .add(field("area_code", S, "ONS police force area code."))
+          .add(field("month", S, "yyyy-MM."))
+          .add(field("records", L, "Accepted stop-and-search records of the month."))
+          .add(field("given", L, "Records whose source gave the district (extracts)."))
+          .add(
+              field(
+                  "assigned",
+                  L,
+                  "Records placed by their coordinates in a district of their own force area."))
+          .add(
+              field(
+                  "outside_force",
+                  L,
+                  "Records whose coordinates fall in a district of another force area: district UNKNOWN, never moved."))
+          .add(
+              field(
+                  "outside_districts",
+                  L,
+                  "Records whose coordinates fall in no district (sea, estuary, clipped coast): district UNKNOWN."))
+          .add(field("no_coordinates", L, "Records without coordinates: district UNKNOWN."))
+          .add(
+              field(
+                  "not_placed",
+                  L,
+                  "Records without a district when no boundaries were given (no district results)."))
+          .add(field("assigned_share", D, "assigned / records."))
+          .add(field("outside_force_share", D, "outside_force / records."))
+          .add(field("outside_districts_share", D, "outside_districts / records."))
+          .add(field("no_coordinates_share", D, "no_coordinates / records."));
+
   /** One row per rejected record. */
   public static final StructType REJECTS_SCHEMA =
       new StructType()
@@ -342,7 +378,17 @@ public final class OutputSchemas {
                 field(
                     "month",
                     S,
-                    "yyyy-MM the record counts in (police.uk: the file's month; others: the local month of the date)."));
+                    "yyyy-MM the record counts in (police.uk: the file's month; others: the local month of the date)."))
+            .add(
+                field(
+                    "geo_status",
+                    S,
+                    "Stop and search: given, assigned, outside_force, outside_districts or no_coordinates (how the record got its district; see geo_quality); null without boundaries."))
+            .add(
+                field(
+                    "located_district",
+                    S,
+                    "Stop and search: the district its coordinates fall in (boundary year of its month, carried to the lookup's year), kept even when outside its force."));
     for (String name : PowerFormat.ALL_FIELDS) {
       schema = schema.add(field(name, S, canonicalDescription(name)));
     }
@@ -439,6 +485,7 @@ public final class OutputSchemas {
     all.put(CUSTODY_DURATIONS, CUSTODY_DURATIONS_SCHEMA);
     all.put(MISSING_DATA, MISSING_DATA_SCHEMA);
     all.put(COVERAGE, COVERAGE_SCHEMA);
+    all.put(GEO_QUALITY, GEO_QUALITY_SCHEMA);
     all.put(REJECTS, REJECTS_SCHEMA);
     all.put(RECORDS, RECORDS_SCHEMA);
     return java.util.Collections.unmodifiableMap(all);

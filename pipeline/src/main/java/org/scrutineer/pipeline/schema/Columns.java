@@ -83,6 +83,8 @@ public final class Columns {
   public static final String SEVERITY_STEP = "severity_step";
   public static final String DURATION_HOURS = "duration_hours";
   public static final String HOME_STATUS = "home_status";
+  public static final String GEO_STATUS = "geo_status";
+  public static final String LOCATED_DISTRICT = "located_district";
 
   // Field status columns: "valid", "blank", "not_stated" or "unmapped".
   public static final String STATUS_SUFFIX = "_status";

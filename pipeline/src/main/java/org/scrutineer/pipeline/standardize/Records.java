@@ -18,6 +18,7 @@ import static org.scrutineer.pipeline.schema.Columns.AGE_RANGE;
 import static org.scrutineer.pipeline.schema.Columns.ANY_ACTION;
 import static org.scrutineer.pipeline.schema.Columns.ARREST;
 import static org.scrutineer.pipeline.schema.Columns.DATE;
+import static org.scrutineer.pipeline.schema.Columns.DISTRICT;
 import static org.scrutineer.pipeline.schema.Columns.ETHNIC_GROUP;
 import static org.scrutineer.pipeline.schema.Columns.EVENT_TIME;
 import static org.scrutineer.pipeline.schema.Columns.FORCE;
@@ -54,6 +55,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.scrutineer.pipeline.ingest.GeoStatus;
 import org.scrutineer.pipeline.ingest.RawSchema;
 import org.scrutineer.pipeline.ingest.RejectReason;
 import org.scrutineer.pipeline.reference.CodeList;
@@ -176,6 +178,13 @@ public final class Records {
             .withColumn(REJECT_DETAIL, detail)
             .withColumn(RAW_TEXT, when(col(REJECT_REASON).isNotNull(), col(RAW_TEXT)))
             .withColumn(FORCE_CODE, try_element_at(mapLiteral(forceCodes(registry)), col(FORCE)))
+            .withColumn(Columns.GEO_STATUS, ownForce(districtForces))
+            .withColumn(
+                DISTRICT,
+                when(
+                        col(Columns.GEO_STATUS).equalTo(lit(GeoStatus.OUTSIDE_FORCE.code())),
+                        lit(null).cast(DataTypes.StringType))
+                    .otherwise(col(DISTRICT)))
             .withColumn(EVENT_TIME, try_to_timestamp(col(DATE)))
             .withColumn(
                 PERSON_SEARCH,
@@ -373,6 +382,28 @@ public final class Records {
             band.isin("under 10", "10-17"));
   }
 
+  /**
+   * {@code geo_status}, with a point placed in a district of another force area marked {@code
+   * outside_force} (its district is then Unknown, never moved to the other force). Checked only for
+   * forces whose area the lookup knows (not British Transport Police) and districts it knows.
+   */
+  private static Column ownForce(Map<String, String> districtForces) {
+    if (districtForces.isEmpty()) {
+      return col(Columns.GEO_STATUS);
+    }
+    Column located = try_element_at(mapLiteral(districtForces), col(DISTRICT));
+    Column knownArea =
+        col(FORCE_CODE).isin(new java.util.TreeSet<>(districtForces.values()).toArray());
+    return when(
+            col(Columns.GEO_STATUS)
+                .equalTo(lit(GeoStatus.ASSIGNED.code()))
+                .and(knownArea)
+                .and(located.isNotNull())
+                .and(located.notEqual(col(FORCE_CODE))),
+            lit(GeoStatus.OUTSIDE_FORCE.code()))
+        .otherwise(col(Columns.GEO_STATUS));
+  }
+
   /** resident, visitor or unknown, for powers with a home district; null for the others. */
   private static Column homeStatus(Map<String, String> districtForces, Set<Power> present) {
     Column home = col(Columns.HOME_DISTRICT);
@@ -479,7 +510,7 @@ public final class Records {
   }
 
   /** A literal map column, for lookups of small code lists without a join. */
-  static Column mapLiteral(Map<String, String> map) {
+  public static Column mapLiteral(Map<String, String> map) {
     if (map.isEmpty()) {
       return functions.map_from_arrays(
           functions.array().cast("array<string>"), functions.array().cast("array<string>"));
