@@ -76,6 +76,7 @@ public class ConformanceCheck {
         }
       }
     }
+    geography(out, table, d, failures);
     System.out.printf(
         "conformance: %,d rows read = %,d accepted + %,d rejected (source lists %,d); %d forces;"
             + " %d complete force financial years, all reported%n",
@@ -84,6 +85,82 @@ public class ConformanceCheck {
       failures.forEach(f -> System.out.println("FAILED: " + f));
       System.exit(1);
     }
+  }
+
+  /**
+   * When records were placed by coordinates: every geo_quality row's parts add up to its records;
+   * every force's districts (UNKNOWN included) add up to the force in every financial year; and a
+   * per-force table of the shares (markdown, for the README).
+   */
+  private static void geography(
+      Path out, List<List<String>> table, Map<String, Integer> d, List<String> failures)
+      throws IOException {
+    List<List<String>> quality = csv(out.resolve("geo_quality.csv"));
+    Map<String, Integer> q = index(quality.get(0));
+    String[] parts = {"given", "assigned", "outside_force", "outside_districts", "no_coordinates", "not_placed"};
+    Map<String, long[]> byForce = new TreeMap<>();
+    boolean placed = false;
+    for (List<String> row : quality.subList(1, quality.size())) {
+      long records = Long.parseLong(row.get(q.get("records")));
+      long sum = 0;
+      long[] totals = byForce.computeIfAbsent(row.get(q.get("force_name")), k -> new long[parts.length + 1]);
+      totals[parts.length] += records;
+      for (int i = 0; i < parts.length; i++) {
+        long n = Long.parseLong(row.get(q.get(parts[i])));
+        totals[i] += n;
+        sum += n;
+      }
+      placed |= Long.parseLong(row.get(q.get("assigned"))) > 0;
+      if (sum != records) {
+        failures.add("geo_quality parts do not add up for " + row);
+      }
+    }
+    if (!placed) {
+      return;
+    }
+    Map<String, Long> forces = new HashMap<>();
+    Map<String, Long> districts = new HashMap<>();
+    for (List<String> row : table.subList(1, table.size())) {
+      if (!row.get(d.get("power")).equals("stop_search")
+          || !row.get(d.get("basis")).equals("place_of_event")
+          || !row.get(d.get("period_type")).equals("financial_year")
+          || !row.get(d.get("ethnic_group")).equals("All")) {
+        continue;
+      }
+      String key = row.get(d.get("force")) + " " + row.get(d.get("period"));
+      long events = Long.parseLong(row.get(d.get("events")));
+      if (row.get(d.get("geography_level")).equals("force")) {
+        forces.merge(key, events, Long::sum);
+      } else if (row.get(d.get("geography_level")).equals("district")) {
+        districts.merge(key, events, Long::sum);
+      }
+    }
+    forces.forEach(
+        (key, events) -> {
+          if (!events.equals(districts.get(key))) {
+            failures.add(String.format("%s: districts sum to %s, force %d", key, districts.get(key), events));
+          }
+        });
+    System.out.println("| force | records | assigned | outside own force | outside every district | no coordinates |");
+    System.out.println("|---|---|---|---|---|---|");
+    long[] all = new long[parts.length + 1];
+    byForce.forEach(
+        (force, t) -> {
+          for (int i = 0; i < t.length; i++) {
+            all[i] += t[i];
+          }
+          System.out.println(shares(force, t));
+        });
+    System.out.println(shares("**all forces**", all));
+    System.out.printf("geography: %d force financial years, each force's districts add up to it%n", forces.size());
+  }
+
+  private static String shares(String force, long[] t) {
+    long records = t[6];
+    return String.format(
+        "| %s | %,d | %.1f%% | %.1f%% | %.1f%% | %.1f%% |",
+        force, records, 100.0 * t[1] / records, 100.0 * t[2] / records, 100.0 * t[3] / records,
+        100.0 * t[4] / records);
   }
 
   private static long number(String json, String key) {

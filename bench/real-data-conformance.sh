@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole shared data.police.uk set (1.03 million rows, 44 forces, 2019-2021) with the
-# Census 2021 TS021 denominators and the ONS LAD22-CSP22-PFA22 lookup, then checks the result
+# Census 2021 TS021 denominators, the ONS LAD22-CSP22-PFA22 lookup and the year-correct LAD
+# boundaries 2019-2023 (records placed in districts by coordinates), then checks the result
 # (bench/ConformanceCheck.java) and prints wall time and peak memory.
 # Usage: bench/real-data-conformance.sh [REAL_DATA_DIR] [OUT_DIR]   (run from the repository root,
 # after the jar is built: mvn -B -q package -DskipTests)
@@ -15,6 +16,12 @@ args=(run
   --population "$real/census2021/census2021_TS021_ethnic_group_20cat_by_LTLA.csv"
   --population-format ons-ts021
   --area-lookup "$real/census2021/LAD22_CSP22_PFA22_lookup.csv"
+  --boundaries "$real/boundaries/LAD2019_EW_BSC_wgs84.geojson"
+  --boundaries "$real/boundaries/LAD2020_EW_BSC_wgs84.geojson"
+  --boundaries "$real/boundaries/LAD2021_EW_BSC_wgs84.geojson"
+  --boundaries "$real/boundaries/LAD2022_EW_BSC_wgs84.geojson"
+  --boundaries "$real/boundaries/LAD2023_EW_BSC_wgs84.geojson"
+  --district-changes "$real/boundaries/ltla_changes_2018_2025.csv"
   --out "$out")
 
 start=$(date +%s%N)

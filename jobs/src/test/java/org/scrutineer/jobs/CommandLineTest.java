@@ -70,6 +70,22 @@ class CommandLineTest {
     assertThat(Files.readString(out.resolve("disproportionality.csv")))
         .contains("custody,place_of_event,month,2022-03");
 
+    Path boundaries = dir.resolve("lad.geojson");
+    Files.writeString(boundaries, "{\"type\": \"FeatureCollection\", \"features\": []}");
+    assertThat(
+            run(
+                "run",
+                "--custody",
+                custody.toString(),
+                "--boundaries",
+                boundaries.toString(),
+                "--out",
+                dir.resolve("o").toString()))
+        .isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(err.toString())
+        .contains("Invalid boundary file")
+        .contains("lad.geojson: not a GeoJSON FeatureCollection with features");
+
     Path wrong = dir.resolve("kent-uof.csv");
     Files.writeString(wrong, "force,date,tactic\nkent,2022-03-01,taser_drawn\n");
     assertThat(run("run", "--use-of-force", wrong.toString(), "--out", dir.resolve("o").toString()))

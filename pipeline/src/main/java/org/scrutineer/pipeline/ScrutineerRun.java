@@ -186,9 +186,12 @@ public final class ScrutineerRun {
               .forEach(m -> submitted.add(power.code() + " " + force + " " + m));
         }
       }
-      CellCounts counts =
-          new CellCounts(
-              EventCounts.cellCounts(recordCounts, submitted, districtCsps).collectAsList());
+      List<Row> countRows = new ArrayList<>();
+      for (Power power : coverage.powers()) {
+        countRows.addAll(
+            EventCounts.cellCounts(recordCounts, submitted, districtCsps, power).collectAsList());
+      }
+      CellCounts counts = new CellCounts(countRows);
       List<Cell> cells = CellPlan.cells(coverage, counts, registry, lookup, population);
       List<Cell> forceMonths =
           cells.stream()

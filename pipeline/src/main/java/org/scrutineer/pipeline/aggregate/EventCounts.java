@@ -177,12 +177,35 @@ public final class EventCounts {
    */
   public static Dataset<Row> cellCounts(
       Dataset<Row> recordCounts, List<String> submitted, Map<String, String> districtCsps) {
+    return cellCounts(recordCounts, submitted, districtCsps, MEASURE_NAMES, null);
+  }
+
+  /**
+   * {@link #cellCounts(Dataset, List, Map)} for one power's cells, with only that power's measures
+   * (the rest are zero), so the counts collected to the driver stay small.
+   */
+  public static Dataset<Row> cellCounts(
+      Dataset<Row> recordCounts,
+      List<String> submitted,
+      Map<String, String> districtCsps,
+      Power power) {
+    return cellCounts(
+        recordCounts, submitted, districtCsps, List.copyOf(measures(power).keySet()), power);
+  }
+
+  private static Dataset<Row> cellCounts(
+      Dataset<Row> recordCounts,
+      List<String> submitted,
+      Map<String, String> districtCsps,
+      List<String> names,
+      Power power) {
     List<Column> sums = new ArrayList<>();
-    MEASURE_NAMES.forEach(name -> sums.add(sum(col(name)).as(name)));
-    return inCells(
-            recordCounts.where(col(RECORD_TYPE).equalTo("record").and(col(REJECT_REASON).isNull())),
-            submitted,
-            districtCsps)
+    names.forEach(name -> sums.add(sum(col(name)).as(name)));
+    Column rows = col(RECORD_TYPE).equalTo("record").and(col(REJECT_REASON).isNull());
+    if (power != null) {
+      rows = rows.and(is(power));
+    }
+    return inCells(recordCounts.where(rows), submitted, districtCsps)
         .groupBy(KEYS.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new))
         .agg(sums.get(0), sums.subList(1, sums.size()).toArray(new Column[0]));
   }

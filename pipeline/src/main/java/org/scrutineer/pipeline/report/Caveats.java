@@ -31,6 +31,11 @@ public final class Caveats {
           "Custody and FPN place-of-event rates include visitors; read them beside the"
               + " place-of-residence rates and the visitor share (the NPCC and North Yorkshire"
               + " lesson: most FPNs to some groups went to people from elsewhere).",
+          "District results count only the records placed in the district: records without"
+              + " coordinates, at sea or outside their own force's area are in the UNKNOWN district"
+              + " (see geo_quality), so district rates are lower bounds where many records lack"
+              + " coordinates. Boundaries are generalised: points within about 100 m of a boundary"
+              + " may fall in the neighbouring district.",
           "Stages link different record sets (stop and search, custody) by area, period and group,"
               + " not person by person: arrests per search is a rate, not a share of the searches.");
 

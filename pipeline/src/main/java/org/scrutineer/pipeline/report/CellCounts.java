@@ -35,7 +35,12 @@ public final class CellCounts {
   public long get(Cell.Key cell, EthnicGroup group, String column) {
     Map<String, Row> groups = byCell.get(cell);
     Row row = groups == null ? null : groups.get(group.label());
-    return row == null ? 0L : ((Number) row.getAs(column)).longValue();
+    if (row == null) {
+      return 0L;
+    }
+    // Each power's rows carry only that power's measures: another power's measure is zero.
+    scala.Option<Object> index = row.schema().getFieldIndex(column);
+    return index.isDefined() ? ((Number) row.get((Integer) index.get())).longValue() : 0L;
   }
 
   /** The count in {@code column} over all groups of a cell. */

@@ -36,6 +36,8 @@ public final class TableWriter {
    */
   public record Written(String table, long rows, String parquet, String csv) {}
 
+  private static final int SLICE = 200_000;
+
   /** Writes under {@code outDir}, creating it. */
   public TableWriter(SparkSession spark, String outDir) {
     this.spark = spark;
@@ -47,9 +49,19 @@ public final class TableWriter {
     }
   }
 
-  /** Writes a table built on the driver. */
+  /**
+   * Writes a table built on the driver. The rows are shipped in slices of {@value #SLICE} (one
+   * Parquet file each), so a national table is encoded in parallel rather than as one task.
+   */
   public Written write(String name, StructType schema, List<Row> rows) {
-    Dataset<Row> data = spark.createDataFrame(rows, schema);
+    int slices = Math.max(1, (rows.size() + SLICE - 1) / SLICE);
+    Dataset<Row> data =
+        slices == 1
+            ? spark.createDataFrame(rows, schema)
+            : spark.createDataFrame(
+                org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext())
+                    .parallelize(rows, slices),
+                schema);
     writeParquet(name, data);
     return new Written(
         name, rows.size(), parquetPath(name), writeCsv(name, schema, rows.iterator()));
