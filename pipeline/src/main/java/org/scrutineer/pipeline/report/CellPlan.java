@@ -55,36 +55,8 @@ public final class CellPlan {
         if (months.isEmpty()) {
           continue;
         }
-        Force force = registry.find(slug).orElseThrow();
-        Set<String> districts =
-            new TreeSet<>(counts.districtsOf(power.code(), EventCounts.PLACE_OF_EVENT, slug));
-        if (lookup != null) {
-          lookup.districtsOf(force.areaCode()).forEach(d -> districts.add(d.districtCode()));
-        }
-        for (String district : districts) {
-          plan.add(
-              EventCounts.PLACE_OF_EVENT,
-              months,
-              EventCounts.DISTRICT_LEVEL,
-              district,
-              plan.districtName(district),
-              slug);
-        }
-        Set<String> csps =
-            new TreeSet<>(
-                counts.areasOf(
-                    power.code(), EventCounts.PLACE_OF_EVENT, slug, EventCounts.CSP_LEVEL));
-        if (lookup != null) {
-          lookup.districtsOf(force.areaCode()).forEach(d -> csps.add(d.cspCode()));
-        }
-        for (String csp : csps) {
-          plan.add(
-              EventCounts.PLACE_OF_EVENT,
-              months,
-              EventCounts.CSP_LEVEL,
-              csp,
-              plan.cspName(csp),
-              slug);
+        for (String level : List.of(EventCounts.DISTRICT_LEVEL, EventCounts.CSP_LEVEL)) {
+          plan.addAll(EventCounts.PLACE_OF_EVENT, months, level, slug, counts, registry);
         }
       }
       if (lookup == null || !power.format().has(Columns.HOME_DISTRICT)) {
@@ -100,25 +72,8 @@ public final class CellPlan {
             force.areaCode(),
             force.name(),
             slug);
-        for (AreaLookup.District d : lookup.districtsOf(force.areaCode())) {
-          plan.add(
-              EventCounts.PLACE_OF_RESIDENCE,
-              months,
-              EventCounts.DISTRICT_LEVEL,
-              d.districtCode(),
-              d.districtName(),
-              slug);
-        }
-        Set<String> csps = new TreeSet<>();
-        lookup.districtsOf(force.areaCode()).forEach(d -> csps.add(d.cspCode()));
-        for (String csp : csps) {
-          plan.add(
-              EventCounts.PLACE_OF_RESIDENCE,
-              months,
-              EventCounts.CSP_LEVEL,
-              csp,
-              plan.cspName(csp),
-              slug);
+        for (String level : List.of(EventCounts.DISTRICT_LEVEL, EventCounts.CSP_LEVEL)) {
+          plan.addAll(EventCounts.PLACE_OF_RESIDENCE, months, level, slug, counts, registry);
         }
       }
     }
@@ -175,6 +130,29 @@ public final class CellPlan {
                       force));
             }
           });
+    }
+
+    /**
+     * Adds the cells of every area of a level in a force: those its force area has in the lookup
+     * (every district or CSP, even one without events) and any other seen in the counts (such as
+     * the UNKNOWN district).
+     */
+    void addAll(
+        String basis,
+        Set<YearMonth> months,
+        String level,
+        String slug,
+        CellCounts counts,
+        ForceRegistry registry) {
+      boolean csp = level.equals(EventCounts.CSP_LEVEL);
+      Set<String> codes = new TreeSet<>(counts.areasOf(power.code(), basis, slug, level));
+      if (lookup != null) {
+        String area = registry.find(slug).orElseThrow().areaCode();
+        lookup.districtsOf(area).forEach(d -> codes.add(csp ? d.cspCode() : d.districtCode()));
+      }
+      for (String code : codes) {
+        add(basis, months, level, code, csp ? cspName(code) : districtName(code), slug);
+      }
     }
 
     String cspName(String code) {

@@ -203,7 +203,8 @@ class MalformedInputTest extends SparkTestBase {
         .collectAsList();
   }
 
-  private static Map<Long, String> reasons(List<Row> rows) {
+  /** Each record's line number and reject reason ({@code ok} when accepted). */
+  static Map<Long, String> reasons(List<Row> rows) {
     return rows.stream()
         .filter(r -> RawSchema.RECORD.equals(r.getAs(Columns.RECORD_TYPE)))
         .collect(

@@ -267,15 +267,7 @@ class PowerFormatsTest extends SparkTestBase {
   }
 
   private static Map<Long, String> reasons(List<Row> rows) {
-    return rows.stream()
-        .filter(r -> RawSchema.RECORD.equals(r.getAs(Columns.RECORD_TYPE)))
-        .collect(
-            Collectors.toMap(
-                r -> r.<Long>getAs(Columns.LINE_NUMBER),
-                r ->
-                    r.getAs(Columns.REJECT_REASON) == null
-                        ? "ok"
-                        : r.getAs(Columns.REJECT_REASON)));
+    return MalformedInputTest.reasons(rows);
   }
 
   private static Row line(List<Row> rows, long line) {
