@@ -50,6 +50,7 @@ import org.scrutineer.pipeline.report.CellPlan;
 import org.scrutineer.pipeline.report.Coverage;
 import org.scrutineer.pipeline.report.DisproportionalityTable;
 import org.scrutineer.pipeline.report.DurationsTable;
+import org.scrutineer.pipeline.report.FalseDiscovery;
 import org.scrutineer.pipeline.report.GeoQualityTable;
 import org.scrutineer.pipeline.report.MissingDataTable;
 import org.scrutineer.pipeline.report.OutcomesTable;
@@ -239,6 +240,9 @@ public final class ScrutineerRun {
               cell -> forces.find(cell.force()).map(Force::residentPopulation).orElse(false),
               config.report());
       List<Row> outcomes = OutcomesTable.build(cells, counts, config.report());
+      List<List<Row>> adjusted = FalseDiscovery.withQValues(List.of(disproportionality, outcomes));
+      disproportionality = adjusted.get(0);
+      outcomes = adjusted.get(1);
       List<Row> stages = StagesTable.build(cells, counts, denominators, config.report());
       List<Row> durations =
           DurationsTable.build(

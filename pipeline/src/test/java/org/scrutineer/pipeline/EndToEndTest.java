@@ -307,6 +307,29 @@ class EndToEndTest extends SparkTestBase {
   }
 
   @Test
+  void everyPublishedRatioHasItsMissingEthnicityBoundsAndAQValue() {
+    List<Row> all = new ArrayList<>(run.table("disproportionality"));
+    all.addAll(run.table("outcomes"));
+    for (Row row : disproportionality) {
+      if (row.getAs("ratio") != null) {
+        double ratio = row.getAs("ratio");
+        assertThat(row.<Double>getAs("ratio_unknown_to_reference")).isLessThanOrEqualTo(ratio);
+        assertThat(row.<Double>getAs("ratio_unknown_to_group")).isGreaterThanOrEqualTo(ratio);
+      }
+    }
+    long tests = all.stream().filter(r -> r.getAs("p_value") != null).count();
+    assertThat(tests).isPositive();
+    for (Row row : all) {
+      Double p = row.getAs("p_value");
+      Double q = row.getAs("q_value");
+      assertThat(q == null).isEqualTo(p == null);
+      if (p != null) {
+        assertThat(q).isBetween(p, 1.0);
+      }
+    }
+  }
+
+  @Test
   void smallNumbersAreFlaggedAndNeverPublishedAsRatios() {
     for (Row row : disproportionality) {
       long events = row.getAs("events");

@@ -8,6 +8,7 @@ import org.apache.spark.sql.Row;
 import org.scrutineer.pipeline.population.PopulationTable;
 import org.scrutineer.pipeline.schema.EthnicGroup;
 import org.scrutineer.pipeline.stats.Interval;
+import org.scrutineer.pipeline.stats.MissingEthnicityBounds;
 import org.scrutineer.pipeline.stats.PoissonRate;
 import org.scrutineer.pipeline.stats.RateRatio;
 
@@ -83,6 +84,7 @@ public final class DisproportionalityTable {
               groupPopulation,
               referenceEvents,
               referencePopulation,
+              unknown,
               hasResidents,
               cell,
               settings);
@@ -143,6 +145,7 @@ public final class DisproportionalityTable {
       Long population,
       long referenceEvents,
       Long referencePopulation,
+      long unknown,
       boolean hasResidents,
       Cell cell,
       ReportSettings settings) {
@@ -180,6 +183,16 @@ public final class DisproportionalityTable {
         .set("ratio_katz_ci_low", ratio.katz().low())
         .set("ratio_katz_ci_high", ratio.katz().high())
         .set("p_value", ratio.pValue());
+    MissingEthnicityBounds bounds =
+        MissingEthnicityBounds.of(
+            events,
+            cell.exposure(population),
+            referenceEvents,
+            cell.exposure(referencePopulation),
+            unknown);
+    row.set("ratio_unknown_to_reference", bounds.low())
+        .set("ratio_unknown_to_group", bounds.high())
+        .set("unknown_parity_share", bounds.parityShare());
   }
 
   private static Long population(PopulationTable population, Cell cell, EthnicGroup group) {

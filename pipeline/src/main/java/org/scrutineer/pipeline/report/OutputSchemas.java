@@ -126,6 +126,22 @@ public final class OutputSchemas {
               "ratio_katz_ci_high", D, "Upper 95% limit of the ratio, Katz log method (binomial)."),
           field("p_value", D, "Two-sided exact binomial (central) p-value for ratio = 1."),
           field(
+              "q_value",
+              D,
+              "Benjamini-Hochberg false discovery rate q-value of p_value, over every p-value of the run (disproportionality and outcomes together)."),
+          field(
+              "ratio_unknown_to_reference",
+              D,
+              "Lower missing-ethnicity bound: the ratio if every Unknown event in the cell were the reference group's (METHODS 4.3)."),
+          field(
+              "ratio_unknown_to_group",
+              D,
+              "Upper missing-ethnicity bound: the ratio if every Unknown event were this group's."),
+          field(
+              "unknown_parity_share",
+              D,
+              "Share of the Unknown events that would have to be this group's (the rest the reference group's) for the ratio to be 1; null when no share in [0, 1] does."),
+          field(
               "ratio_undefined_reason",
               S,
               "Why ratio is null: REFERENCE_GROUP, NOT_APPLICABLE (Unknown, All), LOW_COUNT, ZERO_REFERENCE, NO_EVENTS, NO_DENOMINATOR, NO_RESIDENT_POPULATION."),
@@ -170,6 +186,10 @@ public final class OutputSchemas {
         S,
         "katz (log interval for a ratio of shares) or exact_conditional (for a ratio of rates)."),
     field("p_value", D, "Exact central p-value for ratio = 1 (exact_conditional ratios only)."),
+    field(
+        "q_value",
+        D,
+        "Benjamini-Hochberg q-value of p_value over every p-value of the run (disproportionality and outcomes together)."),
     field(
         "ratio_undefined_reason",
         S,

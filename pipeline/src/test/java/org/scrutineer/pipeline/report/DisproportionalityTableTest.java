@@ -42,6 +42,17 @@ class DisproportionalityTableTest {
           "one");
 
   @Test
+  void missingEthnicityBoundsOfMethodsRowOneThroughTheTable() {
+    // METHODS.md section 0: row 1 with U = 50 unknown: L = 3.43, H = 5.67.
+    Row black =
+        group(build(YEAR, Map.of("White", 300L, "Black", 120L, "Unknown", 50L), true), "Black");
+    assertThat(black.<Double>getAs("ratio")).isCloseTo(4.0, within(1e-9));
+    assertThat(black.<Double>getAs("ratio_unknown_to_reference")).isCloseTo(3.43, within(0.005));
+    assertThat(black.<Double>getAs("ratio_unknown_to_group")).isCloseTo(5.67, within(0.005));
+    assertThat(black.<Object>getAs("unknown_parity_share")).isNull();
+  }
+
+  @Test
   void methodsVectorRowOneThroughTheTable() {
     List<Row> rows =
         build(YEAR, Map.of("White", 300L, "Black", 120L, "Asian", 5L, "Unknown", 50L), true);
