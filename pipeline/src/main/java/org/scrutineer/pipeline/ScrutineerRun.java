@@ -24,6 +24,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
 import org.scrutineer.pipeline.aggregate.Durations;
+import org.scrutineer.pipeline.aggregate.EthnicityMatrix;
 import org.scrutineer.pipeline.aggregate.EventCounts;
 import org.scrutineer.pipeline.aggregate.Periods;
 import org.scrutineer.pipeline.geo.Boundaries;
@@ -50,6 +51,7 @@ import org.scrutineer.pipeline.report.CellPlan;
 import org.scrutineer.pipeline.report.Coverage;
 import org.scrutineer.pipeline.report.DisproportionalityTable;
 import org.scrutineer.pipeline.report.DurationsTable;
+import org.scrutineer.pipeline.report.EthnicityAgreementTable;
 import org.scrutineer.pipeline.report.FalseDiscovery;
 import org.scrutineer.pipeline.report.GeoQualityTable;
 import org.scrutineer.pipeline.report.MissingDataTable;
@@ -254,6 +256,15 @@ public final class ScrutineerRun {
       List<Row> missing = MissingDataTable.build(cells, counts);
       List<Row> coverageRows = coverage.rows(registry);
       List<Row> geoQuality = GeoQualityTable.build(recordCounts, coverage, registry);
+      List<Row> agreement =
+          coverage.powers().contains(Power.STOP_SEARCH)
+              ? EthnicityAgreementTable.build(
+                  cells,
+                  EthnicityMatrix.counts(records, submitted, districtCsps).collectAsList(),
+                  denominators,
+                  cell -> forces.find(cell.force()).map(Force::residentPopulation).orElse(false),
+                  config.report())
+              : List.of();
       List<UnmappedValues.Value> unmapped =
           unmappedCount == 0 ? List.of() : UnmappedValues.collect(accepted(records, submitted));
       progress.stage(
@@ -286,6 +297,11 @@ public final class ScrutineerRun {
           writer.write(OutputSchemas.COVERAGE, OutputSchemas.COVERAGE_SCHEMA, coverageRows));
       outputs.add(
           writer.write(OutputSchemas.GEO_QUALITY, OutputSchemas.GEO_QUALITY_SCHEMA, geoQuality));
+      outputs.add(
+          writer.write(
+              OutputSchemas.ETHNICITY_AGREEMENT,
+              OutputSchemas.ETHNICITY_AGREEMENT_SCHEMA,
+              agreement));
       outputs.add(writer.write(OutputSchemas.REJECTS, RejectsTable.from(records), rejected));
       progress.stage("write", String.format("%d tables to %s", outputs.size(), config.out()));
 

@@ -330,6 +330,34 @@ class EndToEndTest extends SparkTestBase {
   }
 
   @Test
+  void officerAndSelfDefinedEthnicityAreComparedSideBySide() {
+    List<Row> agreement = run.table("ethnicity_agreement");
+    for (SyntheticForce force : truth.forces()) {
+      for (EthnicGroup group : List.of(EthnicGroup.BLACK, EthnicGroup.ASIAN)) {
+        Row row =
+            agreement.stream()
+                .filter(
+                    r ->
+                        r.getAs("geography_level").equals("force")
+                            && r.getAs("area_code").equals(force.code())
+                            && r.getAs("period").equals(FY)
+                            && r.getAs("ethnic_group").equals(group.label()))
+                .findFirst()
+                .orElseThrow();
+        Row ratio = cell(disproportionality, "force", force.code(), FY, group.label());
+        assertThat(row.<Long>getAs("self_defined_events")).isEqualTo(ratio.<Long>getAs("events"));
+        assertThat(row.<Double>getAs("ratio_self")).isEqualTo(ratio.<Double>getAs("ratio"));
+        assertThat(row.<Long>getAs("self_else_officer_events"))
+            .isGreaterThanOrEqualTo(row.<Long>getAs("self_defined_events"));
+        // Planted: the officer records the true group 90% of the time, else a group drawn at
+        // random from five, so the two agree on 92% of searches with both known.
+        assertThat(row.<Double>getAs("agreement")).isCloseTo(0.92, within(0.03));
+        assertThat(row.<Double>getAs("kappa_ci_low")).isLessThan(row.getAs("kappa"));
+      }
+    }
+  }
+
+  @Test
   void smallNumbersAreFlaggedAndNeverPublishedAsRatios() {
     for (Row row : disproportionality) {
       long events = row.getAs("events");

@@ -27,6 +27,7 @@ public final class OutputSchemas {
   public static final String MISSING_DATA = "missing_data";
   public static final String COVERAGE = "coverage";
   public static final String GEO_QUALITY = "geo_quality";
+  public static final String ETHNICITY_AGREEMENT = "ethnicity_agreement";
   public static final String REJECTS = "rejects";
   public static final String RECORDS = "records";
 
@@ -297,6 +298,54 @@ public final class OutputSchemas {
                   B,
                   "True when rows_accepted is below 20% of the median of the force's other submitted months (a possibly partial submission)."));
 
+  /** One row per stop-and-search cell and known group: officer against self-defined ethnicity. */
+  public static final StructType ETHNICITY_AGREEMENT_SCHEMA =
+      extend(
+          CELL,
+          field("ethnic_group", S, "White, Black, Asian, Mixed or Other."),
+          field(
+              "records_both_known",
+              L,
+              "Person searches in the cell with both self- and officer-defined group known."),
+          field(
+              "agreement", D, "Share of those where the two groups agree (percentage agreement)."),
+          field(
+              "kappa",
+              D,
+              "Cohen's kappa on the 5x5 table of known groups; null when only one group occurs."),
+          field("kappa_ci_low", D, "Lower 95% limit of kappa (large-sample, Cohen 1960)."),
+          field("kappa_ci_high", D, "Upper 95% limit of kappa."),
+          field(
+              "self_defined_events", L, "Person searches of the group by self-defined ethnicity."),
+          field(
+              "officer_defined_events",
+              L,
+              "Person searches of the group by officer-defined ethnicity."),
+          field(
+              "self_else_officer_events",
+              L,
+              "Person searches of the group by self-defined ethnicity, else officer-defined where self-defined is Unknown."),
+          field("both_in_group", L, "Person searches both codings put in the group."),
+          field(
+              "officer_group_self_unknown_share",
+              D,
+              "Of the searches the officer perceived as the group, the share with Unknown self-defined ethnicity (not stated, blank or unmapped)."),
+          field(
+              "ratio_self",
+              D,
+              "Disproportionality ratio on self-defined ethnicity (as in disproportionality)."),
+          field("ratio_self_ci_low", D, "Lower 95% exact conditional limit."),
+          field("ratio_self_ci_high", D, "Upper 95% exact conditional limit."),
+          field("ratio_officer", D, "The ratio on officer-defined ethnicity for both groups."),
+          field("ratio_officer_ci_low", D, "Lower 95% exact conditional limit."),
+          field("ratio_officer_ci_high", D, "Upper 95% exact conditional limit."),
+          field(
+              "ratio_self_else_officer",
+              D,
+              "The ratio on self-defined ethnicity, else officer-defined."),
+          field("ratio_self_else_officer_ci_low", D, "Lower 95% exact conditional limit."),
+          field("ratio_self_else_officer_ci_high", D, "Upper 95% exact conditional limit."));
+
   /** One row per force and submitted stop-and-search month: how records got their districts. */
   public static final StructType GEO_QUALITY_SCHEMA =
       new StructType()
@@ -506,6 +555,7 @@ public final class OutputSchemas {
     all.put(MISSING_DATA, MISSING_DATA_SCHEMA);
     all.put(COVERAGE, COVERAGE_SCHEMA);
     all.put(GEO_QUALITY, GEO_QUALITY_SCHEMA);
+    all.put(ETHNICITY_AGREEMENT, ETHNICITY_AGREEMENT_SCHEMA);
     all.put(REJECTS, REJECTS_SCHEMA);
     all.put(RECORDS, RECORDS_SCHEMA);
     return java.util.Collections.unmodifiableMap(all);
