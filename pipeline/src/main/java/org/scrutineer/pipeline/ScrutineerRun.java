@@ -53,6 +53,7 @@ import org.scrutineer.pipeline.report.DisproportionalityTable;
 import org.scrutineer.pipeline.report.DurationsTable;
 import org.scrutineer.pipeline.report.EthnicityAgreementTable;
 import org.scrutineer.pipeline.report.FalseDiscovery;
+import org.scrutineer.pipeline.report.Funnels;
 import org.scrutineer.pipeline.report.GeoQualityTable;
 import org.scrutineer.pipeline.report.MissingDataTable;
 import org.scrutineer.pipeline.report.OutcomesTable;
@@ -243,7 +244,7 @@ public final class ScrutineerRun {
               config.report());
       List<Row> outcomes = OutcomesTable.build(cells, counts, config.report());
       List<List<Row>> adjusted = FalseDiscovery.withQValues(List.of(disproportionality, outcomes));
-      disproportionality = adjusted.get(0);
+      disproportionality = Funnels.withLimits(adjusted.get(0));
       outcomes = adjusted.get(1);
       List<Row> stages = StagesTable.build(cells, counts, denominators, config.report());
       List<Row> durations =

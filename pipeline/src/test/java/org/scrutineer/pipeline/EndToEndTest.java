@@ -358,6 +358,25 @@ class EndToEndTest extends SparkTestBase {
   }
 
   @Test
+  void brackwatersPlantedBlackRatioStandsOutOfItsForcesFunnel() {
+    // Planted: Black searches in Brackwater at 6.0 times the White rate, 2.5 elsewhere in
+    // Eastmarch.
+    SyntheticArea brackwater = truth.forces().get(2).districts().get(2);
+    Row black = cell(disproportionality, "district", brackwater.code(), FY, "Black");
+    assertThat(black.<String>getAs("funnel_position")).isEqualTo("above_99.8");
+    assertThat(black.<Double>getAs("funnel_target"))
+        .isEqualTo(
+            cell(disproportionality, "force", "E23900003", FY, "Black").<Double>getAs("ratio"));
+    SyntheticArea marshfield = truth.forces().get(2).districts().get(1);
+    Row ordinary = cell(disproportionality, "district", marshfield.code(), FY, "Black");
+    assertThat(ordinary.<String>getAs("funnel_position")).isIn("within", "below_95", "below_99.8");
+    assertThat(
+            cell(disproportionality, "force", "E23900003", FY, "Black")
+                .<Object>getAs("funnel_position"))
+        .isNull();
+  }
+
+  @Test
   void smallNumbersAreFlaggedAndNeverPublishedAsRatios() {
     for (Row row : disproportionality) {
       long events = row.getAs("events");

@@ -3,7 +3,6 @@ package org.scrutineer.pipeline.report;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.scrutineer.pipeline.stats.BenjaminiHochberg;
 
 /**
@@ -28,12 +27,7 @@ public final class FalseDiscovery {
     for (List<Row> table : tables) {
       List<Row> rows = new ArrayList<>(table.size());
       for (Row row : table) {
-        Object[] values = new Object[row.size()];
-        for (int i = 0; i < values.length; i++) {
-          values[i] = row.get(i);
-        }
-        values[row.fieldIndex("q_value")] = q[next++];
-        rows.add(new GenericRowWithSchema(values, row.schema()));
+        rows.add(RowBuilder.copyOf(row).set("q_value", q[next++]).build());
       }
       out.add(rows);
     }

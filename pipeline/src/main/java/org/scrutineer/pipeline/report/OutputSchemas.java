@@ -131,6 +131,21 @@ public final class OutputSchemas {
               D,
               "Benjamini-Hochberg false discovery rate q-value of p_value, over every p-value of the run (disproportionality and outcomes together)."),
           field(
+              "funnel_target",
+              D,
+              "District and CSP rows: the force's ratio for the same power, period and group, the centre of the funnel."),
+          field(
+              "funnel_95_low",
+              D,
+              "Lower 95% funnel limit for the area's ratio around funnel_target."),
+          field("funnel_95_high", D, "Upper 95% funnel limit."),
+          field("funnel_998_low", D, "Lower 99.8% funnel limit."),
+          field("funnel_998_high", D, "Upper 99.8% funnel limit."),
+          field(
+              "funnel_position",
+              S,
+              "above_99.8, above_95, within, below_95 or below_99.8: where the area's ratio falls against its force's (exact Poisson limits; the area's reference rate taken as known)."),
+          field(
               "ratio_unknown_to_reference",
               D,
               "Lower missing-ethnicity bound: the ratio if every Unknown event in the cell were the reference group's (METHODS 4.3)."),
