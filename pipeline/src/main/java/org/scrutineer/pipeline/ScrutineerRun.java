@@ -56,6 +56,7 @@ import org.scrutineer.pipeline.report.FalseDiscovery;
 import org.scrutineer.pipeline.report.Funnels;
 import org.scrutineer.pipeline.report.GeoQualityTable;
 import org.scrutineer.pipeline.report.MissingDataTable;
+import org.scrutineer.pipeline.report.OutcomeTestTable;
 import org.scrutineer.pipeline.report.OutcomesTable;
 import org.scrutineer.pipeline.report.OutputSchemas;
 import org.scrutineer.pipeline.report.RejectsTable;
@@ -247,6 +248,7 @@ public final class ScrutineerRun {
       disproportionality = Funnels.withLimits(adjusted.get(0));
       outcomes = adjusted.get(1);
       List<Row> stages = StagesTable.build(cells, counts, denominators, config.report());
+      List<Row> outcomeTest = OutcomeTestTable.build(cells, counts, config.report());
       List<Row> durations =
           DurationsTable.build(
               cells,
@@ -289,6 +291,8 @@ public final class ScrutineerRun {
               disproportionality));
       outputs.add(writer.write(OutputSchemas.OUTCOMES, OutputSchemas.OUTCOMES_SCHEMA, outcomes));
       outputs.add(writer.write(OutputSchemas.STAGES, OutputSchemas.STAGES_SCHEMA, stages));
+      outputs.add(
+          writer.write(OutputSchemas.OUTCOME_TEST, OutputSchemas.OUTCOME_TEST_SCHEMA, outcomeTest));
       outputs.add(
           writer.write(
               OutputSchemas.CUSTODY_DURATIONS, OutputSchemas.CUSTODY_DURATIONS_SCHEMA, durations));

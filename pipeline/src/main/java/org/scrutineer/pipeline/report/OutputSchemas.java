@@ -28,6 +28,7 @@ public final class OutputSchemas {
   public static final String COVERAGE = "coverage";
   public static final String GEO_QUALITY = "geo_quality";
   public static final String ETHNICITY_AGREEMENT = "ethnicity_agreement";
+  public static final String OUTCOME_TEST = "outcome_test";
   public static final String REJECTS = "rejects";
   public static final String RECORDS = "records";
 
@@ -313,6 +314,62 @@ public final class OutputSchemas {
                   B,
                   "True when rows_accepted is below 20% of the median of the force's other submitted months (a possibly partial submission)."));
 
+  /** One row per stop-and-search cell and compared group: the outcome (find rate) test. */
+  public static final StructType OUTCOME_TEST_SCHEMA =
+      extend(
+          CELL,
+          field(
+              "ethnic_group",
+              S,
+              "Black, Asian, Mixed or Other (groups compared with the reference)."),
+          field("reference_group", S, "The group compared against (default White)."),
+          field(
+              "link_known",
+              L,
+              "The group's person searches with 'outcome linked to object' recorded."),
+          field(
+              "linked_finds",
+              L,
+              "Of those, searches whose outcome was linked to the object (finds)."),
+          field("reference_link_known", L, "The same for the reference group."),
+          field("reference_linked_finds", L, "The same for the reference group."),
+          field("find_rate", D, "linked_finds / link_known."),
+          field("reference_find_rate", D, "The reference group's find rate."),
+          field(
+              "difference",
+              D,
+              "find_rate - reference_find_rate; null below 3 searches in either group."),
+          field("difference_ci_low", D, "Lower 95% limit (Newcombe hybrid score)."),
+          field("difference_ci_high", D, "Upper 95% limit."),
+          field(
+              "ratio",
+              D,
+              "find_rate / reference_find_rate; null when either has fewer than 10 finds."),
+          field("ratio_ci_low", D, "Lower 95% limit (Katz log)."),
+          field("ratio_ci_high", D, "Upper 95% limit."),
+          field(
+              "chi_square_p",
+              D,
+              "Pearson chi-square test of equal find rates (no continuity correction)."),
+          field("fisher_p", D, "Fisher's exact two-sided test of equal find rates."),
+          field(
+              "districts_averaged",
+              I,
+              "Force rows: districts where both groups have at least 50 searches with the link recorded."),
+          field(
+              "average_find_rate",
+              D,
+              "Force rows: the unweighted mean of the group's district find rates (OPP outcome test), given at least 3 such districts."),
+          field("average_reference_find_rate", D, "Force rows: the same for the reference group."),
+          field(
+              "average_difference",
+              D,
+              "Force rows: average_find_rate - average_reference_find_rate; negative suggests the group is searched on less evidence."),
+          field(
+              "flag",
+              S,
+              "Small-number flag on the finds: ratio_suppressed (< 10), u (< 20) or ok."));
+
   /** One row per stop-and-search cell and known group: officer against self-defined ethnicity. */
   public static final StructType ETHNICITY_AGREEMENT_SCHEMA =
       extend(
@@ -571,6 +628,7 @@ public final class OutputSchemas {
     all.put(COVERAGE, COVERAGE_SCHEMA);
     all.put(GEO_QUALITY, GEO_QUALITY_SCHEMA);
     all.put(ETHNICITY_AGREEMENT, ETHNICITY_AGREEMENT_SCHEMA);
+    all.put(OUTCOME_TEST, OUTCOME_TEST_SCHEMA);
     all.put(REJECTS, REJECTS_SCHEMA);
     all.put(RECORDS, RECORDS_SCHEMA);
     return java.util.Collections.unmodifiableMap(all);

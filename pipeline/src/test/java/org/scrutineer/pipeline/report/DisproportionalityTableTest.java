@@ -138,6 +138,11 @@ class DisproportionalityTableTest {
 
   /** A cellCounts row with every measure zero except person searches and records. */
   private static Row countRow(Cell cell, String group, long n) {
+    return countRow(cell, group, Map.of(EventCounts.EVENTS, n, EventCounts.RECORDS, n));
+  }
+
+  /** A cellCounts row for one cell and group with the given measures (all others zero). */
+  static Row countRow(Cell cell, String group, Map<String, Long> measures) {
     List<Object> values =
         new ArrayList<>(
             List.of(
@@ -150,8 +155,7 @@ class DisproportionalityTableTest {
                 cell.force(),
                 group));
     for (String measure : EventCounts.MEASURE_NAMES) {
-      values.add(
-          measure.equals(EventCounts.EVENTS) || measure.equals(EventCounts.RECORDS) ? n : 0L);
+      values.add(measures.getOrDefault(measure, 0L));
     }
     List<String> names = new ArrayList<>(EventCounts.KEYS);
     names.addAll(EventCounts.MEASURE_NAMES);
