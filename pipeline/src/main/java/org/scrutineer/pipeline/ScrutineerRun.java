@@ -63,6 +63,7 @@ import org.scrutineer.pipeline.report.RejectsTable;
 import org.scrutineer.pipeline.report.StagesTable;
 import org.scrutineer.pipeline.report.TableWriter;
 import org.scrutineer.pipeline.report.UnmappedValues;
+import org.scrutineer.pipeline.report.YearOnYear;
 import org.scrutineer.pipeline.schema.Columns;
 import org.scrutineer.pipeline.schema.Power;
 import org.scrutineer.pipeline.standardize.Records;
@@ -245,7 +246,8 @@ public final class ScrutineerRun {
               config.report());
       List<Row> outcomes = OutcomesTable.build(cells, counts, config.report());
       List<List<Row>> adjusted = FalseDiscovery.withQValues(List.of(disproportionality, outcomes));
-      disproportionality = Funnels.withLimits(adjusted.get(0));
+      disproportionality =
+          YearOnYear.withChanges(Funnels.withLimits(adjusted.get(0)), config.report());
       outcomes = adjusted.get(1);
       List<Row> stages = StagesTable.build(cells, counts, denominators, config.report());
       List<Row> outcomeTest = OutcomeTestTable.build(cells, counts, config.report());

@@ -377,6 +377,21 @@ class EndToEndTest extends SparkTestBase {
   }
 
   @Test
+  void yearOnYearChangesCompareWithThePreviousYearAndFlagIncompleteYears() {
+    Row now = cell(disproportionality, "force", "E23900001", FY, "Black");
+    Row before = cell(disproportionality, "force", "E23900001", "2021-22", "Black");
+    assertThat(now.<Double>getAs("ratio_change"))
+        .isCloseTo(now.<Double>getAs("ratio") / before.<Double>getAs("ratio"), within(1e-12));
+    // 2021-22 has only January to March in the sample: not like for like.
+    assertThat(now.<String>getAs("series_break")).isEqualTo("incomplete_year");
+    // The planted ratio does not change between the years.
+    assertThat(1.0)
+        .isBetween(
+            now.<Double>getAs("ratio_change_ci_low"), now.<Double>getAs("ratio_change_ci_high"));
+    assertThat(before.<Object>getAs("ratio_change")).isNull();
+  }
+
+  @Test
   void smallNumbersAreFlaggedAndNeverPublishedAsRatios() {
     for (Row row : disproportionality) {
       long events = row.getAs("events");

@@ -132,6 +132,20 @@ public final class OutputSchemas {
               D,
               "Benjamini-Hochberg false discovery rate q-value of p_value, over every p-value of the run (disproportionality and outcomes together)."),
           field(
+              "ratio_change",
+              D,
+              "Financial-year rows: ratio / the same ratio in the previous financial year (year-on-year change)."),
+          field(
+              "ratio_change_ci_low",
+              D,
+              "Lower 95% limit of ratio_change (log method, Poisson counts)."),
+          field("ratio_change_ci_high", D, "Upper 95% limit of ratio_change."),
+          field("ratio_change_p_value", D, "Two-sided test of no change."),
+          field(
+              "series_break",
+              S,
+              "Why the two years are not like for like: incomplete_year (either year has months not submitted); null when comparable."),
+          field(
               "funnel_target",
               D,
               "District and CSP rows: the force's ratio for the same power, period and group, the centre of the funnel."),
