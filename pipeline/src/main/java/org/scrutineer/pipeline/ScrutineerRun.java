@@ -59,6 +59,7 @@ import org.scrutineer.pipeline.report.MissingDataTable;
 import org.scrutineer.pipeline.report.OutcomeTestTable;
 import org.scrutineer.pipeline.report.OutcomesTable;
 import org.scrutineer.pipeline.report.OutputSchemas;
+import org.scrutineer.pipeline.report.PanelTables;
 import org.scrutineer.pipeline.report.RejectsTable;
 import org.scrutineer.pipeline.report.StagesTable;
 import org.scrutineer.pipeline.report.TableWriter;
@@ -310,7 +311,18 @@ public final class ScrutineerRun {
               OutputSchemas.ETHNICITY_AGREEMENT_SCHEMA,
               agreement));
       outputs.add(writer.write(OutputSchemas.REJECTS, RejectsTable.from(records), rejected));
-      progress.stage("write", String.format("%d tables to %s", outputs.size(), config.out()));
+      PanelTables.Decision panel =
+          PanelTables.decide(disproportionality, PanelTables.DEFAULT_MINIMUM);
+      String panelPath =
+          writer.writeText(
+              "panel/disproportionality.csv",
+              PanelTables.csv(
+                  PanelTables.DISPROPORTIONALITY_COLUMNS, PanelTables.disproportionality(panel)));
+      progress.stage(
+          "write",
+          String.format(
+              "%d tables to %s; panel tables (small cells suppressed) to %s",
+              outputs.size(), config.out(), panelPath));
 
       QualityGates gates = new QualityGates();
       gates.check(

@@ -20,6 +20,8 @@ import org.scrutineer.pipeline.generate.GroundTruth;
 import org.scrutineer.pipeline.generate.SyntheticArea;
 import org.scrutineer.pipeline.generate.SyntheticForce;
 import org.scrutineer.pipeline.generate.SyntheticSample;
+import org.scrutineer.pipeline.report.PanelTables;
+import org.scrutineer.pipeline.report.Suppression;
 import org.scrutineer.pipeline.schema.EthnicGroup;
 
 /**
@@ -389,6 +391,46 @@ class EndToEndTest extends SparkTestBase {
         .isBetween(
             now.<Double>getAs("ratio_change_ci_low"), now.<Double>getAs("ratio_change_ci_high"));
     assertThat(before.<Object>getAs("ratio_change")).isNull();
+  }
+
+  @Test
+  void thePanelTableHidesSmallCountsSoNoneCanBeRecoveredByAnAttacker() throws IOException {
+    List<List<String>> lines = new ArrayList<>();
+    try (var reader =
+        new org.scrutineer.pipeline.ingest.CsvRecordReader(
+            new java.io.StringReader(
+                Files.readString(dir.resolve("out/panel/disproportionality.csv"))
+                    .replace("\uFEFF", "")),
+            ',')) {
+      for (var record = reader.next(); record != null; record = reader.next()) {
+        lines.add(record.fields());
+      }
+    }
+    int events = lines.get(0).indexOf("events");
+    List<Row> internal = run.table("disproportionality");
+    assertThat(lines).hasSize(internal.size() + 1);
+    long suppressed = 0;
+    boolean[] hidden = new boolean[internal.size()];
+    for (int i = 1; i < lines.size(); i++) {
+      String value = lines.get(i).get(events);
+      if (value.equals("[c]")) {
+        suppressed++;
+        hidden[i - 1] = true;
+      } else {
+        long n = Long.parseLong(value);
+        assertThat(n == 0 || n >= 10).as("published count %d on line %d", n, i + 1).isTrue();
+      }
+    }
+    assertThat(suppressed).isPositive();
+    // The attacker knows every published count and every exact relation (groups to All,
+    // districts to force, months to year) and subtracts until nothing changes.
+    PanelTables.Decision structure = PanelTables.decide(internal, 10);
+    boolean[] known = Suppression.recoverable(structure.values(), hidden, structure.relations());
+    for (int i = 0; i < hidden.length; i++) {
+      if (hidden[i]) {
+        assertThat(known[i]).as("suppressed row %d recovered", i).isFalse();
+      }
+    }
   }
 
   @Test
