@@ -355,6 +355,13 @@ class EndToEndTest extends SparkTestBase {
         // random from five, so the two agree on 92% of searches with both known.
         assertThat(row.<Double>getAs("agreement")).isCloseTo(0.92, within(0.03));
         assertThat(row.<Double>getAs("kappa_ci_low")).isLessThan(row.getAs("kappa"));
+        long matrixRow = 0;
+        for (String officer : List.of("white", "black", "asian", "mixed", "other", "unknown")) {
+          matrixRow += row.<Long>getAs("officer_" + officer);
+        }
+        assertThat(matrixRow).isEqualTo(row.<Long>getAs("self_defined_events"));
+        assertThat(row.<Long>getAs("officer_" + group.label().toLowerCase(java.util.Locale.ROOT)))
+            .isEqualTo(row.<Long>getAs("both_in_group"));
       }
     }
   }

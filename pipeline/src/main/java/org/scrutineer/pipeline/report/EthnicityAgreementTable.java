@@ -17,14 +17,15 @@ import org.scrutineer.pipeline.stats.RateRatio;
  * Builds the {@code ethnicity_agreement} table on the driver: for each stop-and-search
  * place-of-event cell and group, how officer-perceived and self-defined ethnicity compare.
  *
- * <p>Per cell: the records with both groups known, their percentage agreement and Cohen's kappa
- * with its interval (on the 5x5 table of known groups). Per group: searches counted three ways
- * (self-defined; officer-defined; self-defined else officer-defined when self-defined is Unknown),
- * the share of searches the officer perceived as the group whose self-defined ethnicity is Unknown
- * (not stated, blank or unmapped), the searches both codings put in the group, and the
- * disproportionality ratio to the reference group on each of the three bases with its exact
- * conditional interval (the same denominators and small-number rules as {@code
- * disproportionality}).
+ * <p>Each row is one row of the confusion matrix: the group's self-defined searches by the
+ * officer-perceived group ({@code officer_white} ... {@code officer_unknown}). Per cell: the
+ * records with both groups known, their percentage agreement and Cohen's kappa with its interval
+ * (on the 5x5 table of known groups). Per group: searches counted three ways (self-defined;
+ * officer-defined; self-defined else officer-defined when self-defined is Unknown), the share of
+ * searches the officer perceived as the group whose self-defined ethnicity is Unknown (not stated,
+ * blank or unmapped), the searches both codings put in the group, and the disproportionality ratio
+ * to the reference group on each of the three bases with its exact conditional interval (the same
+ * denominators and small-number rules as {@code disproportionality}).
  */
 public final class EthnicityAgreementTable {
   private static final List<EthnicGroup> GROUPS = List.of(EthnicGroup.values());
@@ -94,6 +95,12 @@ public final class EthnicityAgreementTable {
                 .set("officer_defined_events", bases[1][i])
                 .set("self_else_officer_events", bases[2][i])
                 .set("both_in_group", m[i][i])
+                .set("officer_white", m[i][EthnicGroup.WHITE.ordinal()])
+                .set("officer_black", m[i][EthnicGroup.BLACK.ordinal()])
+                .set("officer_asian", m[i][EthnicGroup.ASIAN.ordinal()])
+                .set("officer_mixed", m[i][EthnicGroup.MIXED.ordinal()])
+                .set("officer_other", m[i][EthnicGroup.OTHER.ordinal()])
+                .set("officer_unknown", m[i][unknown])
                 .set(
                     "officer_group_self_unknown_share",
                     bases[1][i] == 0 ? null : (double) m[unknown][i] / bases[1][i]);

@@ -413,6 +413,15 @@ public final class OutputSchemas {
               "Person searches of the group by self-defined ethnicity, else officer-defined where self-defined is Unknown."),
           field("both_in_group", L, "Person searches both codings put in the group."),
           field(
+              "officer_white",
+              L,
+              "Confusion matrix row: searches self-defined as the group that the officer recorded as White."),
+          field("officer_black", L, "... that the officer recorded as Black."),
+          field("officer_asian", L, "... that the officer recorded as Asian."),
+          field("officer_mixed", L, "... that the officer recorded as Mixed."),
+          field("officer_other", L, "... that the officer recorded as Other."),
+          field("officer_unknown", L, "... with no (or an unmapped) officer-defined ethnicity."),
+          field(
               "officer_group_self_unknown_share",
               D,
               "Of the searches the officer perceived as the group, the share with Unknown self-defined ethnicity (not stated, blank or unmapped)."),
