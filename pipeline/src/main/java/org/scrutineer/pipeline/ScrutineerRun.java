@@ -318,6 +318,13 @@ public final class ScrutineerRun {
               "panel/disproportionality.csv",
               PanelTables.csv(
                   PanelTables.DISPROPORTIONALITY_COLUMNS, PanelTables.disproportionality(panel)));
+      writer.writeText(
+          "panel/outcomes.csv",
+          PanelTables.csv(
+              PanelTables.OUTCOMES_COLUMNS,
+              PanelTables.outcomes(
+                  PanelTables.decideOutcomes(
+                      outcomes, PanelTables.DEFAULT_MINIMUM, PanelTables.SENSITIVE_MINIMUM))));
       progress.stage(
           "write",
           String.format(

@@ -26,6 +26,9 @@ public final class PanelTables {
   /** People-level counts below this are suppressed (METHODS.md section 4.4). */
   public static final long DEFAULT_MINIMUM = 10;
 
+  /** The stricter minimum for counts about children and strip searches. */
+  public static final long SENSITIVE_MINIMUM = 20;
+
   /** The mark of a suppressed value. */
   public static final String SUPPRESSED = "[c]";
 
@@ -75,7 +78,7 @@ public final class PanelTables {
       values[i] = rows.get(i).<Long>getAs("events");
       thresholds[i] = threshold;
     }
-    List<int[]> relations = relations(rows, values);
+    List<int[]> relations = relations(rows, values, 0, null);
     return new Decision(
         rows, values, Suppression.suppress(values, thresholds, relations), relations);
   }
@@ -108,6 +111,92 @@ public final class PanelTables {
     return lines;
   }
 
+  /** Outcome measures about children or strip searches: suppressed under the stricter minimum. */
+  public static boolean sensitive(String measure) {
+    return measure.contains("child") || measure.contains("strip");
+  }
+
+  /** The columns of the panel outcomes table, in order. */
+  public static final List<String> OUTCOMES_COLUMNS =
+      List.of(
+          "power",
+          "basis",
+          "period_type",
+          "period",
+          "period_complete",
+          "geography_level",
+          "area_code",
+          "area_name",
+          "force",
+          "ethnic_group",
+          "measure",
+          "numerator",
+          "denominator",
+          "rate",
+          "rate_ci_low",
+          "rate_ci_high",
+          "ratio",
+          "ratio_ci_low",
+          "ratio_ci_high",
+          "flag");
+
+  /**
+   * Decides which numerators and denominators of {@code outcomes} to suppress: values {@code [0,
+   * n)} are the rows' numerators, {@code [n, 2n)} their denominators; measures about children and
+   * strip searches use {@code sensitiveMinimum}.
+   */
+  public static Decision decideOutcomes(List<Row> rows, long minimum, long sensitiveMinimum) {
+    int n = rows.size();
+    long[] values = new long[2 * n];
+    long[] thresholds = new long[2 * n];
+    for (int i = 0; i < n; i++) {
+      Row row = rows.get(i);
+      values[i] = row.<Long>getAs("numerator");
+      values[n + i] = Math.round(row.<Double>getAs("denominator"));
+      long t = sensitive(row.getAs("measure")) ? sensitiveMinimum : minimum;
+      thresholds[i] = t;
+      thresholds[n + i] = t;
+    }
+    List<int[]> relations = new ArrayList<>(relations(rows, values, 0, "measure"));
+    relations.addAll(relations(rows, values, n, "measure"));
+    return new Decision(
+        rows, values, Suppression.suppress(values, thresholds, relations), relations);
+  }
+
+  /** The panel outcomes lines: a hidden numerator or denominator hides the rate and ratio too. */
+  public static List<List<Object>> outcomes(Decision decision) {
+    int n = decision.rows().size();
+    Map<List<Object>, Integer> byCellGroup = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      Row row = decision.rows().get(i);
+      byCellGroup.put(
+          List.of(cellGroup(row, row.getAs("ethnic_group")), row.<String>getAs("measure")), i);
+    }
+    List<List<Object>> lines = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      Row row = decision.rows().get(i);
+      boolean hidden = decision.hidden()[i] || decision.hidden()[n + i];
+      Integer reference =
+          byCellGroup.get(
+              List.of(cellGroup(row, row.getAs("reference_group")), row.<String>getAs("measure")));
+      boolean referenceHidden =
+          reference != null && (decision.hidden()[reference] || decision.hidden()[n + reference]);
+      List<Object> line = new ArrayList<>();
+      for (String column : OUTCOMES_COLUMNS) {
+        Object value = row.getAs(column);
+        if (column.equals("numerator") && decision.hidden()[i]
+            || column.equals("denominator") && decision.hidden()[n + i]
+            || column.startsWith("rate") && hidden
+            || column.startsWith("ratio") && (hidden || referenceHidden) && value != null) {
+          value = SUPPRESSED;
+        }
+        line.add(value);
+      }
+      lines.add(line);
+    }
+    return lines;
+  }
+
   /** A panel table as Excel-friendly CSV text (as every other CSV of the run). */
   public static String csv(List<String> columns, List<List<Object>> lines) {
     StringBuilder text = new StringBuilder(CsvFormat.BOM).append(CsvFormat.header(columns));
@@ -120,13 +209,19 @@ public final class PanelTables {
     return text.toString();
   }
 
-  private static List<int[]> relations(List<Row> rows, long[] values) {
+  /**
+   * The exact relations among counts {@code values[offset + i]} of rows {@code i}; {@code
+   * extraKey}, when given, is a column (such as {@code measure}) whose rows never add up together.
+   */
+  private static List<int[]> relations(List<Row> rows, long[] values, int offset, String extraKey) {
     Map<List<Object>, List<Integer>> members = new LinkedHashMap<>();
     Map<List<Object>, Integer> totals = new HashMap<>();
-    for (int i = 0; i < rows.size(); i++) {
-      Row row = rows.get(i);
+    for (int r = 0; r < rows.size(); r++) {
+      Row row = rows.get(r);
+      int i = offset + r;
       String group = row.getAs("ethnic_group");
-      List<Object> cell = cellGroup(row, null);
+      Object extra = extraKey == null ? "" : row.getAs(extraKey);
+      List<Object> cell = List.of(cellGroup(row, null), extra);
       if (group.equals(EthnicGroup.ALL)) {
         totals.put(List.of("groups", cell), i);
       } else {
@@ -135,6 +230,7 @@ public final class PanelTables {
       String level = row.getAs("geography_level");
       List<Object> inForce =
           List.of(
+              extra,
               row.getAs("power"),
               row.getAs("basis"),
               row.getAs("period_type"),
@@ -156,6 +252,7 @@ public final class PanelTables {
               : period;
       List<Object> area =
           List.of(
+              extra,
               row.getAs("power"),
               row.getAs("basis"),
               level,
