@@ -168,12 +168,15 @@ public final class ScrutineerRun {
       lookup.districts().forEach(d -> districtForces.put(d.districtCode(), d.forceAreaCode()));
       lookup.districts().forEach(d -> districtCsps.put(d.districtCode(), d.cspCode()));
     }
+    Set<Power> powers = java.util.EnumSet.noneOf(Power.class);
+    discovered.files().forEach(f -> powers.add(f.power()));
     String recordsPath =
-        writeRecords(spark, writer, discovered.files(), registry, districtForces, boundaries);
+        writeRecords(
+            spark, writer, discovered.files(), registry, districtForces, boundaries, powers);
     progress.stage("records", "standardised records written to " + recordsPath);
     Dataset<Row> records = spark.read().parquet(recordsPath);
     Dataset<Row> recordCounts =
-        EventCounts.recordCounts(records).persist(StorageLevel.MEMORY_AND_DISK());
+        EventCounts.recordCounts(records, powers).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       List<FileSummary> files = FileSummaries.collect(recordCounts, discovered.files());
       checkFiles(files);
@@ -414,18 +417,15 @@ public final class ScrutineerRun {
       List<SourceFile> files,
       ForceRegistry registry,
       Map<String, String> districtForces,
-      Boundaries boundaries) {
+      Boundaries boundaries,
+      Set<Power> powers) {
     Column paths = functions.array(files.stream().map(f -> lit(f.path())).toArray(Column[]::new));
     Dataset<Row> standardized =
         Records.standardize(
                 RawRecords.read(spark, files, registry, boundaries),
                 registry,
                 districtForces,
-                files.stream()
-                    .map(SourceFile::power)
-                    .collect(
-                        java.util.stream.Collectors.toCollection(
-                            () -> java.util.EnumSet.noneOf(Power.class))))
+                powers)
             .withColumn(Columns.SOURCE_FILE, element_at(paths, col(Columns.FILE_INDEX).plus(1)))
             .select(
                 Arrays.stream(OutputSchemas.RECORDS_SCHEMA.fieldNames())

@@ -15,6 +15,21 @@ public abstract class SparkTestBase {
     spark = session();
   }
 
+  /** The files one path of one power yields, with the built-in forces and no run window. */
+  protected static java.util.List<org.scrutineer.pipeline.ingest.SourceFile> discover(
+      org.scrutineer.pipeline.schema.Power power,
+      java.nio.file.Path file,
+      java.util.List<org.scrutineer.pipeline.ingest.ExtractMapping> mappings) {
+    return org.scrutineer.pipeline.ingest.InputDiscovery.discover(
+            java.util.Map.of(power, java.util.List.of(file.toString())),
+            mappings,
+            org.scrutineer.pipeline.reference.ForceRegistry.builtIn(),
+            session().sparkContext().hadoopConfiguration(),
+            null,
+            null)
+        .files();
+  }
+
   /** The shared session, created on first use. */
   public static synchronized SparkSession session() {
     return SparkSession.builder()

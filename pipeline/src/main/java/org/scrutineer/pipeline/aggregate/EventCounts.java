@@ -133,8 +133,13 @@ public final class EventCounts {
    * <p>Output: {@link #RECORD_KEYS}, the file columns, and one count per {@link #MEASURE_NAMES}.
    */
   public static Dataset<Row> recordCounts(Dataset<Row> records) {
+    return recordCounts(records, java.util.EnumSet.allOf(Power.class));
+  }
+
+  /** {@link #recordCounts(Dataset)} for the powers a run read, skipping scans of the others. */
+  public static Dataset<Row> recordCounts(Dataset<Row> records, java.util.Set<Power> powers) {
     Dataset<Row> all = null;
-    for (Power power : Power.values()) {
+    for (Power power : powers) {
       Dataset<Row> counted =
           count(EventUnits.mark(records.where(is(power)), power), measures(power));
       all = all == null ? counted : all.union(counted);

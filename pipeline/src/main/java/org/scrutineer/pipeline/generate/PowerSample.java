@@ -93,18 +93,26 @@ final class PowerSample {
         }
       }
     }
-    Map<String, String> bad = new LinkedHashMap<>(rows.get(0));
-    bad.put("incident_id", "UOF-BAD-1");
-    bad.put("date", "2022-13-40T10:00:00");
-    Map<String, String> badBool = new LinkedHashMap<>(rows.get(0));
-    badBool.put("incident_id", "UOF-BAD-2");
-    badBool.put("subject_injured", "Maybe");
     writeCanonical(
         dir,
         Power.USE_OF_FORCE,
         force,
         rows,
-        List.of(Map.entry(bad, "INVALID_DATE"), Map.entry(badBool, "INVALID_BOOLEAN")));
+        List.of(
+            malformed(
+                rows.get(0),
+                "INVALID_DATE",
+                "incident_id",
+                "UOF-BAD-1",
+                "date",
+                "2022-13-40T10:00:00"),
+            malformed(
+                rows.get(0),
+                "INVALID_BOOLEAN",
+                "incident_id",
+                "UOF-BAD-2",
+                "subject_injured",
+                "Maybe")));
   }
 
   /** One subject-incident: one row per officer; the first officer's row reaches its top step. */
@@ -187,15 +195,18 @@ final class PowerSample {
         }
       }
     }
-    Map<String, String> backwards = new LinkedHashMap<>(rows.get(0));
-    backwards.put("custody_id", "CUS-BAD-1");
-    backwards.put("release_time", "2022-01-01T00:00:00");
-    backwards.put("detention_authorised", "2022-01-02T00:00:00");
-    Map<String, String> badAge = new LinkedHashMap<>(rows.get(1));
-    badAge.put("custody_id", "CUS-BAD-2");
-    badAge.put("age", "about 30");
     List<Map.Entry<Map<String, String>, String>> bad =
-        List.of(Map.entry(backwards, "INVALID_DURATION"), Map.entry(badAge, "INVALID_NUMBER"));
+        List.of(
+            malformed(
+                rows.get(0),
+                "INVALID_DURATION",
+                "custody_id",
+                "CUS-BAD-1",
+                "release_time",
+                "2022-01-01T00:00:00",
+                "detention_authorised",
+                "2022-01-02T00:00:00"),
+            malformed(rows.get(1), "INVALID_NUMBER", "custody_id", "CUS-BAD-2", "age", "about 30"));
     if (export) {
       writeCustodyExport(dir, force, rows, bad);
     } else {
@@ -447,17 +458,20 @@ final class PowerSample {
         }
       }
     }
-    Map<String, String> noId = new LinkedHashMap<>(rows.get(0));
-    noId.put("notice_id", "");
-    Map<String, String> badHome = new LinkedHashMap<>(rows.get(1));
-    badHome.put("notice_id", "FPN-BAD-2");
-    badHome.put("home_district", "Leeds");
     writeCanonical(
         dir,
         Power.FPN,
         force,
         rows,
-        List.of(Map.entry(noId, "MISSING_REQUIRED"), Map.entry(badHome, "INVALID_DISTRICT")));
+        List.of(
+            malformed(rows.get(0), "MISSING_REQUIRED", "notice_id", ""),
+            malformed(
+                rows.get(1),
+                "INVALID_DISTRICT",
+                "notice_id",
+                "FPN-BAD-2",
+                "home_district",
+                "Leeds")));
   }
 
   private Map<String, String> notice(
@@ -539,6 +553,19 @@ final class PowerSample {
   }
 
   // ---- Shared -----------------------------------------------------------------------------------
+
+  /**
+   * A copy of {@code row} with fields changed ({@code field, value, field, value...}), planted as a
+   * malformed row rejected for {@code reason}.
+   */
+  private static Map.Entry<Map<String, String>, String> malformed(
+      Map<String, String> row, String reason, String... fieldValues) {
+    Map<String, String> copy = new LinkedHashMap<>(row);
+    for (int i = 0; i < fieldValues.length; i += 2) {
+      copy.put(fieldValues[i], fieldValues[i + 1]);
+    }
+    return Map.entry(copy, reason);
+  }
 
   /** Writes rows in the power's canonical format, then the malformed rows, recording rejects. */
   private void writeCanonical(

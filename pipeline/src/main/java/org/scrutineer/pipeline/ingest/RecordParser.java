@@ -51,6 +51,8 @@ final class RecordParser implements Iterator<Row> {
   private final int index;
   private final ForceRegistry registry;
   private final Boundaries boundaries;
+  private String lastMonthText;
+  private YearMonth lastMonth;
   private final CsvRecordReader reader;
   private final DigestInputStream digest;
   private final CountingInputStream counter;
@@ -247,20 +249,33 @@ final class RecordParser implements Iterator<Row> {
       values[status] = GeoStatus.NO_COORDINATES.code();
       return RowFactory.create(values);
     }
+    if (lat == null || lon == null) {
+      // One coordinate blank: INVALID_COORDINATES rejects the record.
+      return RowFactory.create(values);
+    }
     try {
       String located =
           boundaries.locate(
-              YearMonth.parse((String) values[RawSchema.index(Columns.MONTH)]),
+              month((String) values[RawSchema.index(Columns.MONTH)]),
               Double.parseDouble(lon),
               Double.parseDouble(lat));
       values[RawSchema.index(Columns.LOCATED_DISTRICT)] = located;
       values[district] = located;
       values[status] =
           located == null ? GeoStatus.OUTSIDE_DISTRICTS.code() : GeoStatus.ASSIGNED.code();
-    } catch (NumberFormatException | NullPointerException e) {
-      // One coordinate blank or not a number: INVALID_COORDINATES rejects the record.
+    } catch (NumberFormatException e) {
+      // A coordinate that is not a number: INVALID_COORDINATES rejects the record.
     }
     return RowFactory.create(values);
+  }
+
+  /** The month of a record; a file's records share few months, so each is parsed once. */
+  private YearMonth month(String text) {
+    if (!text.equals(lastMonthText)) {
+      lastMonthText = text;
+      lastMonth = YearMonth.parse(text);
+    }
+    return lastMonth;
   }
 
   /**

@@ -48,6 +48,14 @@ public final class StagesTable {
           new Stage(
               "charge", Power.CUSTODY, PowerMeasures.CHARGED, "detention", Kind.PROPORTION, false));
 
+  private static final Map<String, Stage> BY_NAME = byName();
+
+  private static Map<String, Stage> byName() {
+    Map<String, Stage> byName = new LinkedHashMap<>();
+    STAGES.forEach(s -> byName.put(s.name(), s));
+    return byName;
+  }
+
   /**
    * Builds the rows for every place-of-event custody cell (with the stop-and-search cell of the
    * same area and period, when there is one).
@@ -70,11 +78,9 @@ public final class StagesTable {
     EthnicGroup reference = settings.referenceGroup();
     List<Row> rows = new ArrayList<>();
     for (Cell cell : areas.values()) {
-      Map<String, Stage> byName = new LinkedHashMap<>();
-      STAGES.forEach(s -> byName.put(s.name(), s));
       for (Stage stage : STAGES) {
         Cell.Key key = cell.keyFor(stage.power().code());
-        Stage previous = byName.get(stage.below());
+        Stage previous = BY_NAME.get(stage.below());
         Cell stageCell = byKey.get(key);
         boolean submitted =
             stageCell != null

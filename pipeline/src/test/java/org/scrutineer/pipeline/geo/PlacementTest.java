@@ -14,7 +14,6 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scrutineer.pipeline.SparkTestBase;
-import org.scrutineer.pipeline.ingest.InputDiscovery;
 import org.scrutineer.pipeline.ingest.PoliceUkFormat;
 import org.scrutineer.pipeline.ingest.RawRecords;
 import org.scrutineer.pipeline.reference.ForceRegistry;
@@ -61,15 +60,7 @@ class PlacementTest extends SparkTestBase {
             null,
             null);
     Boundaries boundaries = new Boundaries(List.of(set), DistrictChanges.none(), 2020);
-    var files =
-        InputDiscovery.discover(
-                Map.of(Power.STOP_SEARCH, List.of(file.toString())),
-                List.of(),
-                REGISTRY,
-                spark.sparkContext().hadoopConfiguration(),
-                null,
-                null)
-            .files();
+    var files = discover(Power.STOP_SEARCH, file, List.of());
     List<Row> rows =
         Records.standardize(
                 RawRecords.read(spark, files, REGISTRY, boundaries),

@@ -129,15 +129,7 @@ class PowerFormatsTest extends SparkTestBase {
     ExtractMapping mapping =
         ExtractMapping.read(
             "met.json", new java.io.ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
-    List<SourceFile> files =
-        InputDiscovery.discover(
-                Map.of(Power.USE_OF_FORCE, List.of(file.toString())),
-                List.of(mapping),
-                REGISTRY,
-                spark.sparkContext().hadoopConfiguration(),
-                null,
-                null)
-            .files();
+    List<SourceFile> files = discover(Power.USE_OF_FORCE, file, List.of(mapping));
     List<Row> rows =
         Records.standardize(RawRecords.read(spark, files, REGISTRY), REGISTRY).collectAsList();
     Row first = line(rows, 2);
@@ -224,19 +216,9 @@ class PowerFormatsTest extends SparkTestBase {
     return file;
   }
 
-  private List<SourceFile> discover(Power power, Path file) {
-    return InputDiscovery.discover(
-            Map.of(power, List.of(file.toString())),
-            List.of(),
-            REGISTRY,
-            spark.sparkContext().hadoopConfiguration(),
-            null,
-            null)
-        .files();
-  }
-
   private List<Row> read(Power power, Path file) {
-    return Records.standardize(RawRecords.read(spark, discover(power, file), REGISTRY), REGISTRY)
+    return Records.standardize(
+            RawRecords.read(spark, discover(power, file, List.of()), REGISTRY), REGISTRY)
         .collectAsList();
   }
 
