@@ -39,8 +39,7 @@ import org.scrutineer.pipeline.ingest.RawRecords;
 import org.scrutineer.pipeline.ingest.RawSchema;
 import org.scrutineer.pipeline.ingest.SourceFile;
 import org.scrutineer.pipeline.population.AreaLookup;
-import org.scrutineer.pipeline.population.PopulationReader;
-import org.scrutineer.pipeline.population.PopulationTable;
+import org.scrutineer.pipeline.population.Denominators;
 import org.scrutineer.pipeline.reference.Force;
 import org.scrutineer.pipeline.reference.ForceRegistry;
 import org.scrutineer.pipeline.reference.ReferenceTable;
@@ -61,6 +60,7 @@ import org.scrutineer.pipeline.report.OutcomesTable;
 import org.scrutineer.pipeline.report.OutputSchemas;
 import org.scrutineer.pipeline.report.PanelTables;
 import org.scrutineer.pipeline.report.RejectsTable;
+import org.scrutineer.pipeline.report.SeriesBreaks;
 import org.scrutineer.pipeline.report.StagesTable;
 import org.scrutineer.pipeline.report.TableWriter;
 import org.scrutineer.pipeline.report.UnmappedValues;
@@ -128,19 +128,22 @@ public final class ScrutineerRun {
         config.areaLookup() == null
             ? null
             : AreaLookup.read(ReferenceTable.file(config.areaLookup(), conf));
-    PopulationTable population = null;
-    List<String> incompleteForces = List.of();
-    if (config.population() != null) {
-      population =
-          PopulationReader.read(
-              ReferenceTable.file(config.population(), conf), config.populationFormat());
-      if (lookup != null) {
-        PopulationTable.RollUp rollUp = population.rollUpForces(lookup);
-        population = rollUp.table().rollUpCsps(lookup).table();
-        incompleteForces = rollUp.incompleteForceAreas();
-      }
+    PopulationInputs.Loaded loaded =
+        PopulationInputs.read(config.population(), config.populationFormat(), lookup, conf);
+    Denominators population = loaded.denominators();
+    List<String> incompleteForces = loaded.incompleteForceAreas();
+    if (population != null) {
       progress.stage(
-          "population", String.format("%,d areas from %s", population.size(), population.source()));
+          "population",
+          population.vintages().stream()
+              .map(
+                  v ->
+                      String.format(
+                          "%,d areas from %s%s",
+                          v.table().size(),
+                          v.table().source(),
+                          v.from() == null ? "" : " from " + v.from()))
+              .collect(java.util.stream.Collectors.joining("; ")));
     }
 
     Boundaries boundaries = readBoundaries(config.geography(), lookup, conf);
@@ -202,7 +205,9 @@ public final class ScrutineerRun {
             EventCounts.cellCounts(recordCounts, submitted, districtCsps, power).collectAsList());
       }
       CellCounts counts = new CellCounts(countRows);
-      List<Cell> cells = CellPlan.cells(coverage, counts, registry, lookup, population);
+      List<Cell> cells =
+          CellPlan.cells(
+              coverage, counts, registry, lookup, population == null ? null : population.latest());
       List<Cell> forceMonths =
           cells.stream()
               .filter(
@@ -226,7 +231,8 @@ public final class ScrutineerRun {
         for (String force : forcesRead) {
           Force known = registry.find(force).orElseThrow();
           if (known.residentPopulation()
-              && population.area(known.areaCode()) == null
+              && population.vintages().stream()
+                  .anyMatch(v -> v.table().area(known.areaCode()) == null)
               && !withoutDenominator.contains(known.areaCode())) {
             withoutDenominator.add(known.areaCode());
           }
@@ -239,11 +245,11 @@ public final class ScrutineerRun {
                   + " submitted months",
               rowsCounted, cells.size(), coverage.from(), coverage.to(), accepted - rowsCounted));
 
-      final PopulationTable denominators = population;
+      final Denominators denominators = population;
       final ForceRegistry forces = registry;
       List<Row> disproportionality =
           DisproportionalityTable.build(
-              cells,
+              concat(cells, CellPlan.rollingYears(cells, coverage.from(), coverage.to())),
               counts,
               denominators,
               cell -> forces.find(cell.force()).map(Force::residentPopulation).orElse(false),
@@ -251,7 +257,11 @@ public final class ScrutineerRun {
       List<Row> outcomes = OutcomesTable.build(cells, counts, config.report());
       List<List<Row>> adjusted = FalseDiscovery.withQValues(List.of(disproportionality, outcomes));
       disproportionality =
-          YearOnYear.withChanges(Funnels.withLimits(adjusted.get(0)), config.report());
+          SeriesBreaks.withBreaks(
+              YearOnYear.withChanges(Funnels.withLimits(adjusted.get(0)), config.report()),
+              counts,
+              coverage.from(),
+              coverage.to());
       outcomes = adjusted.get(1);
       List<Row> stages = StagesTable.build(cells, counts, denominators, config.report());
       List<Row> outcomeTest = OutcomeTestTable.build(cells, counts, config.report());
@@ -315,7 +325,9 @@ public final class ScrutineerRun {
               agreement));
       outputs.add(writer.write(OutputSchemas.REJECTS, RejectsTable.from(records), rejected));
       PanelTables.Decision panel =
-          PanelTables.decide(disproportionality, PanelTables.DEFAULT_MINIMUM);
+          PanelTables.decide(
+              PanelTables.publishable(disproportionality),
+              config.report().smallNumbers().panelMinimum());
       String panelPath =
           writer.writeText(
               "panel/disproportionality.csv",
@@ -327,7 +339,9 @@ public final class ScrutineerRun {
               PanelTables.OUTCOMES_COLUMNS,
               PanelTables.outcomes(
                   PanelTables.decideOutcomes(
-                      outcomes, PanelTables.DEFAULT_MINIMUM, PanelTables.SENSITIVE_MINIMUM))));
+                      outcomes,
+                      config.report().smallNumbers().panelMinimum(),
+                      config.report().smallNumbers().panelSensitiveMinimum()))));
       progress.stage(
           "write",
           String.format(
@@ -534,5 +548,11 @@ public final class ScrutineerRun {
       throw new InputException(
           String.format("Cannot read mapping %s: %s", path, e.getMessage()), e);
     }
+  }
+
+  private static <T> List<T> concat(List<T> first, List<T> second) {
+    List<T> all = new ArrayList<>(first);
+    all.addAll(second);
+    return all;
   }
 }

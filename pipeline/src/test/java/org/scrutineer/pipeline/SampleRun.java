@@ -65,7 +65,7 @@ final class SampleRun {
             List.of(
                 in.resolve("extracts/eastmarch-mapping.json").toString(),
                 in.resolve("extracts/southvale-custody-mapping.json").toString()),
-            in.resolve("population/census2021-ts021-synthetic.csv").toString(),
+            List.of(in.resolve("population/census2021-ts021-synthetic.csv").toString()),
             PopulationReader.Format.ONS_TS021,
             in.resolve("population/lad22-csp22-pfa22-lookup-synthetic.csv").toString(),
             new RunConfig.Geography(

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.scrutineer.pipeline.aggregate.EventCounts;
+import org.scrutineer.pipeline.population.Denominators;
 import org.scrutineer.pipeline.population.PopulationTable;
 import org.scrutineer.pipeline.schema.Columns;
 import org.scrutineer.pipeline.schema.EthnicGroup;
@@ -36,7 +37,7 @@ public final class EthnicityAgreementTable {
   public static List<Row> build(
       List<Cell> cells,
       List<Row> matrix,
-      PopulationTable population,
+      Denominators population,
       java.util.function.Predicate<Cell> residents,
       ReportSettings settings) {
     Map<Cell.Key, long[][]> byCell = new HashMap<>();
@@ -114,7 +115,9 @@ public final class EthnicityAgreementTable {
               bases[b][reference.ordinal()],
               g,
               reference,
-              hasResidents ? population : null,
+              hasResidents && population != null
+                  ? population.forPeriod(cell.periodType(), cell.period())
+                  : null,
               settings);
         }
         rows.add(row.build());

@@ -47,10 +47,18 @@ public final class OutputSchemas {
                   "basis",
                   S,
                   "place_of_event (where the event happened) or place_of_residence (custody and FPN: residents of the force area counted where they live; visitors are left out)."))
-          .add(field("period_type", S, "month or financial_year (April to March)."))
           .add(
               field(
-                  "period", S, "yyyy-MM for a month; yyyy-yy (e.g. 2020-21) for a financial year."))
+                  "period_type",
+                  S,
+                  "month, financial_year (April to March) or, in disproportionality only,"
+                      + " rolling_12_months (period is first/last month, e.g. 2020-07/2021-06)."))
+          .add(
+              field(
+                  "period",
+                  S,
+                  "yyyy-MM for a month; yyyy-yy (e.g. 2020-21) for a financial year;"
+                      + " yyyy-MM/yyyy-MM for a rolling 12 months."))
           .add(field("months_expected", I, "Months in the period: 1 or 12."))
           .add(
               field(
@@ -91,6 +99,10 @@ public final class OutputSchemas {
               "population",
               L,
               "Resident population of the group (Census); null when there is none (Unknown, British Transport Police, area not in the population file)."),
+          field(
+              "population_source",
+              S,
+              "The population file the denominators of this period come from (with several --population files, the one in force in the period's first month)."),
           field("exposure_person_years", D, "population x months_submitted / 12."),
           field(
               "rate_per_1000",
@@ -144,7 +156,11 @@ public final class OutputSchemas {
           field(
               "series_break",
               S,
-              "Why the two years are not like for like: incomplete_year (either year has months not submitted); null when comparable."),
+              "Why this period is not like for like with the previous one of its type (previous month, financial year or rolling 12 months), ';'-separated: submission_change (either misses submitted months: the force started, stopped or missed submitting), denominator_source (another population file), ethnicity_code_list (the force's self-defined ethnicity code list changed, e.g. 2001 to 2011 Census list: Chinese moved from Other to Asian); null when comparable or for the first period."),
+          field(
+              "ethnicity_code_list",
+              S,
+              "The newest self-defined ethnicity code list (2001, 2011 or 2021 Census) whose own values the force's records have shown up to the end of this period; null when none of its values has been seen."),
           field(
               "funnel_target",
               D,
@@ -176,6 +192,37 @@ public final class OutputSchemas {
               "ratio_undefined_reason",
               S,
               "Why ratio is null: REFERENCE_GROUP, NOT_APPLICABLE (Unknown, All), LOW_COUNT, ZERO_REFERENCE, NO_EVENTS, NO_DENOMINATOR, NO_RESIDENT_POPULATION."),
+          field(
+              "std_strata",
+              S,
+              "The age and sex strata of the standardised rate for this power, e.g. female/male x <25, 25-34, 35+ (population age bands are collapsed into them)."),
+          field(
+              "std_events",
+              L,
+              "Events of the group with a known stratum (female or male, age known): the numerator of the standardised rate."),
+          field(
+              "std_events_share",
+              D,
+              "std_events / events: the share of the group's events the standardised rate covers (the rest have unknown age, sex or another gender)."),
+          field(
+              "std_rate_per_1000",
+              D,
+              "Directly age- and sex-standardised annual rate per 1,000 residents: sum over strata of w x events / exposure, weights w the population file's own total by stratum (all groups). Needs a population with age_band and sex."),
+          field("std_rate_ci_low", D, "Lower 95% limit of std_rate_per_1000 (Dobson method)."),
+          field("std_rate_ci_high", D, "Upper 95% limit of std_rate_per_1000 (Dobson method)."),
+          field(
+              "std_ratio",
+              D,
+              "Standardised disproportionality ratio: std_rate_per_1000 / the reference group's."),
+          field(
+              "std_ratio_ci_low",
+              D,
+              "Lower 95% limit of std_ratio (log method with the two Dobson variances)."),
+          field("std_ratio_ci_high", D, "Upper 95% limit of std_ratio."),
+          field(
+              "std_undefined_reason",
+              S,
+              "Why a standardised value is null: NO_AGE_SEX_POPULATION (population without age_band and sex), AGE_BANDS_DO_NOT_NEST, NO_DENOMINATOR, ZERO_STRATUM_POPULATION, NO_EVENTS, LOW_COUNT (under 10 events with a stratum), ZERO_REFERENCE, REFERENCE_GROUP (rate but no ratio), NOT_APPLICABLE (Unknown, All), NO_RESIDENT_POPULATION."),
           field(
               "flag",
               S,

@@ -23,12 +23,6 @@ import org.scrutineer.pipeline.schema.EthnicGroup;
  * its reference group's count is.
  */
 public final class PanelTables {
-  /** People-level counts below this are suppressed (METHODS.md section 4.4). */
-  public static final long DEFAULT_MINIMUM = 10;
-
-  /** The stricter minimum for counts about children and strip searches. */
-  public static final long SENSITIVE_MINIMUM = 20;
-
   /** The mark of a suppressed value. */
   public static final String SUPPRESSED = "[c]";
 
@@ -69,6 +63,15 @@ public final class PanelTables {
 
   /** The suppression decided for a table: which rows' counts are hidden. */
   public record Decision(List<Row> rows, long[] values, boolean[] hidden, List<int[]> relations) {}
+
+  /**
+   * The rows of {@code disproportionality} the panel table publishes: months and financial years.
+   * Rolling 12-month windows overlap, so publishing them beside the months would let a reader
+   * difference out a suppressed month (window minus the previous window); they stay internal.
+   */
+  public static List<Row> publishable(List<Row> rows) {
+    return rows.stream().filter(r -> !Periods.ROLLING_YEAR.equals(r.getAs("period_type"))).toList();
+  }
 
   /** Decides which rows of {@code disproportionality} to suppress. */
   public static Decision decide(List<Row> rows, long threshold) {

@@ -11,9 +11,8 @@ import org.scrutineer.pipeline.stats.RatioChange;
 /**
  * Adds the year-on-year change of each financial-year ratio in {@code disproportionality}: the
  * ratio over the same area, power, basis and group's ratio in the previous financial year, with its
- * interval and test ({@link RatioChange}). {@code series_break} names why the two years are not
- * like for like: {@code incomplete_year} when either year has months not submitted (the force
- * started or stopped submitting, or missed months). No change is given without both ratios.
+ * interval and test ({@link RatioChange}). {@link SeriesBreaks} says whether the two years are like
+ * for like. No change is given without both ratios.
  */
 public final class YearOnYear {
   private YearOnYear() {}
@@ -46,15 +45,12 @@ public final class YearOnYear {
               previous.<Long>getAs("events"),
               previous.<Long>getAs("reference_events"),
               settings.confidenceLevel());
-      boolean complete =
-          row.<Boolean>getAs("period_complete") && previous.<Boolean>getAs("period_complete");
       out.add(
           RowBuilder.copyOf(row)
               .set("ratio_change", change.change())
               .set("ratio_change_ci_low", change.interval().low())
               .set("ratio_change_ci_high", change.interval().high())
               .set("ratio_change_p_value", change.pValue())
-              .set("series_break", complete ? null : "incomplete_year")
               .build());
     }
     return out;

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.scrutineer.pipeline.aggregate.EventCounts;
+import org.scrutineer.pipeline.population.Denominators;
 import org.scrutineer.pipeline.population.PopulationReader;
 import org.scrutineer.pipeline.population.PopulationTable;
 import org.scrutineer.pipeline.reference.ReferenceTable;
@@ -133,7 +134,11 @@ class DisproportionalityTableTest {
             ReferenceTable.read("p.csv", new StringReader(population)),
             PopulationReader.Format.CANONICAL);
     return DisproportionalityTable.build(
-        List.of(cell), new CellCounts(counts), table, c -> residents, ReportSettings.DEFAULT);
+        List.of(cell),
+        new CellCounts(counts),
+        Denominators.single(table),
+        c -> residents,
+        ReportSettings.DEFAULT);
   }
 
   /** A cellCounts row with every measure zero except person searches and records. */
