@@ -324,24 +324,20 @@ public final class ScrutineerRun {
               OutputSchemas.ETHNICITY_AGREEMENT_SCHEMA,
               agreement));
       outputs.add(writer.write(OutputSchemas.REJECTS, RejectsTable.from(records), rejected));
-      PanelTables.Decision panel =
+      PanelTables.Panel panel =
           PanelTables.decide(
               PanelTables.publishable(disproportionality),
-              config.report().smallNumbers().panelMinimum());
+              outcomes,
+              config.report().smallNumbers());
       String panelPath =
           writer.writeText(
               "panel/disproportionality.csv",
               PanelTables.csv(
-                  PanelTables.DISPROPORTIONALITY_COLUMNS, PanelTables.disproportionality(panel)));
+                  PanelTables.DISPROPORTIONALITY_COLUMNS,
+                  PanelTables.disproportionality(panel.disproportionality())));
       writer.writeText(
           "panel/outcomes.csv",
-          PanelTables.csv(
-              PanelTables.OUTCOMES_COLUMNS,
-              PanelTables.outcomes(
-                  PanelTables.decideOutcomes(
-                      outcomes,
-                      config.report().smallNumbers().panelMinimum(),
-                      config.report().smallNumbers().panelSensitiveMinimum()))));
+          PanelTables.csv(PanelTables.OUTCOMES_COLUMNS, PanelTables.outcomes(panel.outcomes())));
       progress.stage(
           "write",
           String.format(

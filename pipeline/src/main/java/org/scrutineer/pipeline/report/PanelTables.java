@@ -8,6 +8,7 @@ import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.scrutineer.pipeline.aggregate.EventCounts;
 import org.scrutineer.pipeline.aggregate.Periods;
+import org.scrutineer.pipeline.aggregate.PowerMeasures;
 import org.scrutineer.pipeline.schema.EthnicGroup;
 
 /**
@@ -73,17 +74,138 @@ public final class PanelTables {
     return rows.stream().filter(r -> !Periods.ROLLING_YEAR.equals(r.getAs("period_type"))).toList();
   }
 
-  /** Decides which rows of {@code disproportionality} to suppress. */
-  public static Decision decide(List<Row> rows, long threshold) {
-    long[] values = new long[rows.size()];
-    long[] thresholds = new long[rows.size()];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = rows.get(i).<Long>getAs("events");
-      thresholds[i] = threshold;
+  /**
+   * The suppression of both panel tables, decided together (a count published in one table and
+   * hidden in the other would give itself away).
+   *
+   * @param disproportionality the decision on the published {@code disproportionality} rows
+   * @param outcomes the decision on the {@code outcomes} rows
+   * @param values every count of both: the rows' events, then the outcomes numerators, then their
+   *     denominators
+   * @param hidden which of {@code values} are suppressed
+   * @param relations the exact relations among {@code values} an attacker can use
+   */
+  public record Panel(
+      Decision disproportionality,
+      Decision outcomes,
+      long[] values,
+      boolean[] hidden,
+      List<int[]> relations) {}
+
+  /**
+   * Decides which counts of the panel tables to suppress, all in one problem: the events of the
+   * publishable {@code disproportionality} rows and the numerators and denominators of {@code
+   * outcomes} (measures about children and strip searches at the sensitive minimum). Besides each
+   * table's own totals, the relations include every count that appears more than once (the same
+   * area, period, group and measure: the searches of a cell are both an event count and the
+   * denominator of its arrest rate) and the custody disposals adding up to the detentions with a
+   * known disposal, so that no copy or sum publishes what another place hides.
+   */
+  public static Panel decide(List<Row> disproportionality, List<Row> outcomes, SmallNumbers rules) {
+    int d = disproportionality.size();
+    int n = outcomes.size();
+    long[] values = new long[d + 2 * n];
+    long[] thresholds = new long[values.length];
+    List<List<Object>> identities = new ArrayList<>();
+    for (int i = 0; i < d; i++) {
+      Row row = disproportionality.get(i);
+      values[i] = row.<Long>getAs("events");
+      thresholds[i] = rules.panelMinimum();
+      identities.add(identity(row, row.getAs("power"), EventCounts.EVENTS));
     }
-    List<int[]> relations = relations(rows, values, 0, null);
-    return new Decision(
-        rows, values, Suppression.suppress(values, thresholds, relations), relations);
+    Map<String, PowerMeasures.Ratio> ratios = new HashMap<>();
+    PowerMeasures.RATIOS.forEach(r -> ratios.put(r.power().code() + " " + r.name(), r));
+    List<List<Object>> denominators = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      Row row = outcomes.get(i);
+      PowerMeasures.Ratio ratio = ratios.get(row.getAs("power") + " " + row.getAs("measure"));
+      values[d + i] = row.<Long>getAs("numerator");
+      values[d + n + i] = Math.round(row.<Double>getAs("denominator"));
+      long t =
+          sensitive(row.getAs("measure")) ? rules.panelSensitiveMinimum() : rules.panelMinimum();
+      thresholds[d + i] = t;
+      thresholds[d + n + i] = t;
+      identities.add(identity(row, row.getAs("power"), ratio.numerator()));
+      denominators.add(identity(row, ratio.denominatorPower().code(), ratio.denominator()));
+    }
+    identities.addAll(denominators);
+    List<int[]> relations = new ArrayList<>(relations(disproportionality, values, 0, null));
+    relations.addAll(relations(outcomes, values, d, "measure"));
+    relations.addAll(relations(outcomes, values, d + n, "measure"));
+    relations.addAll(copies(identities));
+    relations.addAll(disposals(identities, values));
+    boolean[] hidden = Suppression.suppress(values, thresholds, relations);
+    return new Panel(
+        new Decision(
+            disproportionality,
+            java.util.Arrays.copyOfRange(values, 0, d),
+            java.util.Arrays.copyOfRange(hidden, 0, d),
+            List.of()),
+        new Decision(
+            outcomes,
+            java.util.Arrays.copyOfRange(values, d, values.length),
+            java.util.Arrays.copyOfRange(hidden, d, values.length),
+            List.of()),
+        values,
+        hidden,
+        relations);
+  }
+
+  /** What a count is: its cell, group and measure (aliases folded). */
+  private static List<Object> identity(Row row, String power, String measure) {
+    List<Object> key = cellGroup(row, row.getAs("ethnic_group"));
+    key.set(0, power);
+    key.add(ALIASES.getOrDefault(measure, measure));
+    return key;
+  }
+
+  /** Measures that always count the same events under another name. */
+  private static final Map<String, String> ALIASES =
+      Map.of(PowerMeasures.reached(1), "tactic_known");
+
+  /** Each count that appears more than once, linked to its next copy (a one-member relation). */
+  private static List<int[]> copies(List<List<Object>> identities) {
+    Map<List<Object>, Integer> last = new HashMap<>();
+    List<int[]> relations = new ArrayList<>();
+    for (int i = 0; i < identities.size(); i++) {
+      Integer before = last.put(identities.get(i), i);
+      if (before != null) {
+        relations.add(new int[] {before, i});
+      }
+    }
+    return relations;
+  }
+
+  /** The six custody disposals of a cell and group add up to the detentions with one known. */
+  private static List<int[]> disposals(List<List<Object>> identities, long[] values) {
+    Map<List<Object>, Integer> index = new HashMap<>();
+    for (int i = 0; i < identities.size(); i++) {
+      index.putIfAbsent(identities.get(i), i);
+    }
+    List<int[]> relations = new ArrayList<>();
+    index.forEach(
+        (identity, total) -> {
+          if (!"disposal_known".equals(identity.get(identity.size() - 1))) {
+            return;
+          }
+          int[] relation = new int[PowerMeasures.DISPOSALS.size() + 1];
+          long sum = 0;
+          for (int k = 0; k < PowerMeasures.DISPOSALS.size(); k++) {
+            List<Object> part = new ArrayList<>(identity);
+            part.set(part.size() - 1, PowerMeasures.DISPOSALS.get(k));
+            Integer i = index.get(part);
+            if (i == null) {
+              return;
+            }
+            relation[k] = i;
+            sum += values[i];
+          }
+          relation[relation.length - 1] = total;
+          if (sum == values[total]) {
+            relations.add(relation);
+          }
+        });
+    return relations;
   }
 
   /** The panel CSV lines of a decision (values as published, {@code [c]} where suppressed). */
@@ -142,29 +264,6 @@ public final class PanelTables {
           "ratio_ci_low",
           "ratio_ci_high",
           "flag");
-
-  /**
-   * Decides which numerators and denominators of {@code outcomes} to suppress: values {@code [0,
-   * n)} are the rows' numerators, {@code [n, 2n)} their denominators; measures about children and
-   * strip searches use {@code sensitiveMinimum}.
-   */
-  public static Decision decideOutcomes(List<Row> rows, long minimum, long sensitiveMinimum) {
-    int n = rows.size();
-    long[] values = new long[2 * n];
-    long[] thresholds = new long[2 * n];
-    for (int i = 0; i < n; i++) {
-      Row row = rows.get(i);
-      values[i] = row.<Long>getAs("numerator");
-      values[n + i] = Math.round(row.<Double>getAs("denominator"));
-      long t = sensitive(row.getAs("measure")) ? sensitiveMinimum : minimum;
-      thresholds[i] = t;
-      thresholds[n + i] = t;
-    }
-    List<int[]> relations = new ArrayList<>(relations(rows, values, 0, "measure"));
-    relations.addAll(relations(rows, values, n, "measure"));
-    return new Decision(
-        rows, values, Suppression.suppress(values, thresholds, relations), relations);
-  }
 
   /** The panel outcomes lines: a hidden numerator or denominator hides the rate and ratio too. */
   public static List<List<Object>> outcomes(Decision decision) {
