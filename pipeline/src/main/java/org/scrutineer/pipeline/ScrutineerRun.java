@@ -255,7 +255,11 @@ public final class ScrutineerRun {
               cell -> forces.find(cell.force()).map(Force::residentPopulation).orElse(false),
               config.report());
       List<Row> outcomes = OutcomesTable.build(cells, counts, config.report());
-      List<List<Row>> adjusted = FalseDiscovery.withQValues(List.of(disproportionality, outcomes));
+      List<Row> outcomeTest = OutcomeTestTable.build(cells, counts, config.report());
+      List<List<Row>> adjusted =
+          FalseDiscovery.withQValues(
+              List.of(disproportionality, outcomes, outcomeTest),
+              List.of("p_value", "p_value", "fisher_p"));
       disproportionality =
           SeriesBreaks.withBreaks(
               YearOnYear.withChanges(Funnels.withLimits(adjusted.get(0)), config.report()),
@@ -263,8 +267,8 @@ public final class ScrutineerRun {
               coverage.from(),
               coverage.to());
       outcomes = adjusted.get(1);
+      outcomeTest = adjusted.get(2);
       List<Row> stages = StagesTable.build(cells, counts, denominators, config.report());
-      List<Row> outcomeTest = OutcomeTestTable.build(cells, counts, config.report());
       List<Row> durations =
           DurationsTable.build(
               cells,

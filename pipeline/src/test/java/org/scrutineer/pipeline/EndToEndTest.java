@@ -321,13 +321,27 @@ class EndToEndTest extends SparkTestBase {
     }
     long tests = all.stream().filter(r -> r.getAs("p_value") != null).count();
     assertThat(tests).isPositive();
+    List<Double[]> family = new ArrayList<>();
     for (Row row : all) {
-      Double p = row.getAs("p_value");
-      Double q = row.getAs("q_value");
-      assertThat(q == null).isEqualTo(p == null);
-      if (p != null) {
-        assertThat(q).isBetween(p, 1.0);
+      family.add(new Double[] {row.getAs("p_value"), row.getAs("q_value")});
+    }
+    // The outcome test's find-rate comparisons are in the same family, by their Fisher p-value.
+    List<Row> outcomeTests = run.table("outcome_test");
+    assertThat(outcomeTests.stream().filter(r -> r.getAs("fisher_p") != null)).isNotEmpty();
+    for (Row row : outcomeTests) {
+      family.add(new Double[] {row.getAs("fisher_p"), row.getAs("q_value")});
+    }
+    for (Double[] pq : family) {
+      assertThat(pq[1] == null).isEqualTo(pq[0] == null);
+      if (pq[0] != null) {
+        assertThat(pq[1]).isBetween(pq[0], 1.0);
       }
+    }
+    // BH: q-values are monotone in p over the whole family.
+    family.removeIf(pq -> pq[0] == null);
+    family.sort(java.util.Comparator.comparing(pq -> pq[0]));
+    for (int i = 1; i < family.size(); i++) {
+      assertThat(family.get(i)[1]).isGreaterThanOrEqualTo(family.get(i - 1)[1]);
     }
   }
 

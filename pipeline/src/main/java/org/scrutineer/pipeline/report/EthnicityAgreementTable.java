@@ -92,6 +92,11 @@ public final class EthnicityAgreementTable {
                 .set("kappa", agreement.kappa())
                 .set("kappa_ci_low", agreement.kappaInterval().low())
                 .set("kappa_ci_high", agreement.kappaInterval().high())
+                .set(
+                    "kappa_undefined_reason",
+                    agreement.records() == 0
+                        ? "NO_RECORDS_BOTH_KNOWN"
+                        : agreement.kappa() == null ? "ONE_GROUP_ONLY" : null)
                 .set("self_defined_events", bases[0][i])
                 .set("officer_defined_events", bases[1][i])
                 .set("self_else_officer_events", bases[2][i])

@@ -34,8 +34,17 @@ public final class Funnels {
       Double ratio = row.getAs("ratio");
       Double target = forceRatios.get(key(row));
       boolean area = !EventCounts.FORCE_LEVEL.equals(row.getAs("geography_level"));
-      if (!area || ratio == null || target == null || !(ratio > 0)) {
+      if (!area) {
         out.add(row);
+        continue;
+      }
+      if (ratio == null || target == null || !(ratio > 0)) {
+        out.add(
+            RowBuilder.copyOf(row)
+                .set(
+                    "funnel_undefined_reason",
+                    ratio == null ? "NO_RATIO" : target == null ? "NO_FORCE_RATIO" : "ZERO_RATIO")
+                .build());
         continue;
       }
       long events = row.getAs("events");

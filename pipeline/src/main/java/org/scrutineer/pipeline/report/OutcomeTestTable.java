@@ -82,7 +82,11 @@ public final class OutcomeTestTable {
                 .set("reference_find_rate", Proportion.of(wf, wk, level).estimate())
                 .set("flag", settings.smallNumbers().ratioFlag(f, wf));
         TwoProportions test = TwoProportions.of(f, k, wf, wk, level);
-        if (settings.smallNumbers().rateAllowed(Math.min(k, wk))) {
+        if (Math.min(k, wk) == 0) {
+          row.set("test_undefined_reason", "NO_LINK_KNOWN");
+        } else if (!settings.smallNumbers().rateAllowed(Math.min(k, wk))) {
+          row.set("test_undefined_reason", "LOW_COUNT");
+        } else {
           row.set("difference", test.difference())
               .set("difference_ci_low", test.differenceInterval().low())
               .set("difference_ci_high", test.differenceInterval().high())
@@ -98,7 +102,9 @@ public final class OutcomeTestTable {
         if (cell.level().equals(EventCounts.FORCE_LEVEL)) {
           List<double[]> rates = districtRates.getOrDefault(forceKey(cell, g), List.of());
           row.set("districts_averaged", rates.size());
-          if (rates.size() >= MIN_DISTRICTS) {
+          if (rates.size() < MIN_DISTRICTS) {
+            row.set("average_undefined_reason", "FEWER_THAN_3_DISTRICTS");
+          } else {
             double group = rates.stream().mapToDouble(r -> r[0]).average().orElseThrow();
             double ref = rates.stream().mapToDouble(r -> r[1]).average().orElseThrow();
             row.set("average_find_rate", group)

@@ -142,7 +142,7 @@ public final class OutputSchemas {
           field(
               "q_value",
               D,
-              "Benjamini-Hochberg false discovery rate q-value of p_value, over every p-value of the run (disproportionality and outcomes together)."),
+              "Benjamini-Hochberg false discovery rate q-value of p_value, over every p-value of the run (disproportionality including rolling windows, outcomes, and outcome_test's Fisher p-values, together)."),
           field(
               "ratio_change",
               D,
@@ -153,6 +153,10 @@ public final class OutputSchemas {
               "Lower 95% limit of ratio_change (log method, Poisson counts)."),
           field("ratio_change_ci_high", D, "Upper 95% limit of ratio_change."),
           field("ratio_change_p_value", D, "Two-sided test of no change."),
+          field(
+              "ratio_change_undefined_reason",
+              S,
+              "Financial-year rows without ratio_change: NO_PREVIOUS_YEAR (not in the run or not submitted), NO_RATIO (this year has none; see ratio_undefined_reason), NO_PREVIOUS_RATIO."),
           field(
               "series_break",
               S,
@@ -176,6 +180,10 @@ public final class OutputSchemas {
               "funnel_position",
               S,
               "above_99.8, above_95, within, below_95 or below_99.8: where the area's ratio falls against its force's (exact Poisson limits; the area's reference rate taken as known)."),
+          field(
+              "funnel_undefined_reason",
+              S,
+              "District and CSP rows without funnel limits: NO_RATIO (the area has none), NO_FORCE_RATIO, ZERO_RATIO (no events: no limits around an expected count of zero)."),
           field(
               "ratio_unknown_to_reference",
               D,
@@ -267,7 +275,7 @@ public final class OutputSchemas {
     field(
         "q_value",
         D,
-        "Benjamini-Hochberg q-value of p_value over every p-value of the run (disproportionality and outcomes together)."),
+        "Benjamini-Hochberg q-value of p_value over every p-value of the run (disproportionality, outcomes and outcome_test together)."),
     field(
         "ratio_undefined_reason",
         S,
@@ -414,6 +422,14 @@ public final class OutputSchemas {
               "Pearson chi-square test of equal find rates (no continuity correction)."),
           field("fisher_p", D, "Fisher's exact two-sided test of equal find rates."),
           field(
+              "q_value",
+              D,
+              "Benjamini-Hochberg q-value of fisher_p, in the one family of every p-value of the run (disproportionality, outcomes and outcome_test)."),
+          field(
+              "test_undefined_reason",
+              S,
+              "Why difference and the tests are null: NO_LINK_KNOWN (either group has no searches with the link recorded) or LOW_COUNT (fewer than 3)."),
+          field(
               "districts_averaged",
               I,
               "Force rows: districts where both groups have at least 50 searches with the link recorded."),
@@ -426,6 +442,10 @@ public final class OutputSchemas {
               "average_difference",
               D,
               "Force rows: average_find_rate - average_reference_find_rate; negative suggests the group is searched on less evidence."),
+          field(
+              "average_undefined_reason",
+              S,
+              "Force rows without the average: FEWER_THAN_3_DISTRICTS (qualifying districts)."),
           field(
               "flag",
               S,
@@ -448,6 +468,10 @@ public final class OutputSchemas {
               "Cohen's kappa on the 5x5 table of known groups; null when only one group occurs."),
           field("kappa_ci_low", D, "Lower 95% limit of kappa (large-sample, Cohen 1960)."),
           field("kappa_ci_high", D, "Upper 95% limit of kappa."),
+          field(
+              "kappa_undefined_reason",
+              S,
+              "Why kappa is null: NO_RECORDS_BOTH_KNOWN, or ONE_GROUP_ONLY (every record in one group: chance agreement is 1)."),
           field(
               "self_defined_events", L, "Person searches of the group by self-defined ethnicity."),
           field(

@@ -33,7 +33,14 @@ public final class YearOnYear {
       }
       Row previous = byYear.get(key(row, previousYear(row.getAs("period"))));
       if (previous == null || row.getAs("ratio") == null || previous.getAs("ratio") == null) {
-        out.add(row);
+        out.add(
+            RowBuilder.copyOf(row)
+                .set(
+                    "ratio_change_undefined_reason",
+                    previous == null
+                        ? "NO_PREVIOUS_YEAR"
+                        : row.getAs("ratio") == null ? "NO_RATIO" : "NO_PREVIOUS_RATIO")
+                .build());
         continue;
       }
       RatioChange change =
