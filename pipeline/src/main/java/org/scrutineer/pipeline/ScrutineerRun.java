@@ -256,10 +256,11 @@ public final class ScrutineerRun {
               config.report());
       List<Row> outcomes = OutcomesTable.build(cells, counts, config.report());
       List<Row> outcomeTest = OutcomeTestTable.build(cells, counts, config.report());
+      List<Row> stages = StagesTable.build(cells, counts, denominators, config.report());
       List<List<Row>> adjusted =
           FalseDiscovery.withQValues(
-              List.of(disproportionality, outcomes, outcomeTest),
-              List.of("p_value", "p_value", "fisher_p"));
+              List.of(disproportionality, outcomes, outcomeTest, stages),
+              List.of("p_value", "p_value", "fisher_p", "p_value"));
       disproportionality =
           SeriesBreaks.withBreaks(
               YearOnYear.withChanges(Funnels.withLimits(adjusted.get(0)), config.report()),
@@ -268,7 +269,7 @@ public final class ScrutineerRun {
               coverage.to());
       outcomes = adjusted.get(1);
       outcomeTest = adjusted.get(2);
-      List<Row> stages = StagesTable.build(cells, counts, denominators, config.report());
+      stages = adjusted.get(3);
       List<Row> durations =
           DurationsTable.build(
               cells,

@@ -312,6 +312,7 @@ class EndToEndTest extends SparkTestBase {
   void everyPublishedRatioHasItsMissingEthnicityBoundsAndAQValue() {
     List<Row> all = new ArrayList<>(run.table("disproportionality"));
     all.addAll(run.table("outcomes"));
+    all.addAll(run.table("stages"));
     for (Row row : disproportionality) {
       if (row.getAs("ratio") != null) {
         double ratio = row.getAs("ratio");

@@ -142,7 +142,7 @@ public final class OutputSchemas {
           field(
               "q_value",
               D,
-              "Benjamini-Hochberg false discovery rate q-value of p_value, over every p-value of the run (disproportionality including rolling windows, outcomes, and outcome_test's Fisher p-values, together)."),
+              "Benjamini-Hochberg false discovery rate q-value of p_value, over every p-value of the run (disproportionality including rolling windows, outcomes, stages, and outcome_test's Fisher p-values, together)."),
           field(
               "ratio_change",
               D,
@@ -275,7 +275,7 @@ public final class OutputSchemas {
     field(
         "q_value",
         D,
-        "Benjamini-Hochberg q-value of p_value over every p-value of the run (disproportionality, outcomes and outcome_test together)."),
+        "Benjamini-Hochberg q-value of p_value over every p-value of the run (disproportionality, outcomes, stages and outcome_test together)."),
     field(
         "ratio_undefined_reason",
         S,
@@ -424,7 +424,7 @@ public final class OutputSchemas {
           field(
               "q_value",
               D,
-              "Benjamini-Hochberg q-value of fisher_p, in the one family of every p-value of the run (disproportionality, outcomes and outcome_test)."),
+              "Benjamini-Hochberg q-value of fisher_p, in the one family of every p-value of the run (disproportionality, outcomes, stages and outcome_test)."),
           field(
               "test_undefined_reason",
               S,

@@ -73,9 +73,11 @@ class DegenerateInputsTest {
         DisproportionalityTable.build(cells, cellCounts, population, c -> true, settings);
     List<Row> outcomes = OutcomesTable.build(cells, cellCounts, settings);
     List<Row> outcomeTest = OutcomeTestTable.build(cells, cellCounts, settings);
+    List<Row> stages = StagesTable.build(cells, cellCounts, population, settings);
     List<List<Row>> adjusted =
         FalseDiscovery.withQValues(
-            List.of(dispro, outcomes, outcomeTest), List.of("p_value", "p_value", "fisher_p"));
+            List.of(dispro, outcomes, outcomeTest, stages),
+            List.of("p_value", "p_value", "fisher_p", "p_value"));
     dispro =
         SeriesBreaks.withBreaks(
             YearOnYear.withChanges(Funnels.withLimits(adjusted.get(0)), settings),
@@ -88,7 +90,7 @@ class DegenerateInputsTest {
     all.addAll(adjusted.get(1));
     all.addAll(adjusted.get(2));
     all.addAll(agreement);
-    all.addAll(StagesTable.build(cells, cellCounts, population, settings));
+    all.addAll(adjusted.get(3));
     all.addAll(MissingDataTable.build(cells, cellCounts));
     int doubles = 0;
     for (Row row : all) {
