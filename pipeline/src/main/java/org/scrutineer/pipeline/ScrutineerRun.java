@@ -265,6 +265,7 @@ public final class ScrutineerRun {
           SeriesBreaks.withBreaks(
               YearOnYear.withChanges(Funnels.withLimits(adjusted.get(0)), config.report()),
               counts,
+              denominators,
               coverage.from(),
               coverage.to());
       outcomes = adjusted.get(1);

@@ -22,7 +22,7 @@ import org.scrutineer.pipeline.aggregate.Periods;
  *       started or resumed submitting) or either period misses submitted months (the force started,
  *       stopped or missed months);
  *   <li>{@code denominator_source}: the two periods take their populations from different files
- *       (Census 2011 to Census 2021);
+ *       (Census 2011 to Census 2021), whether or not the previous period has a row;
  *   <li>{@code ethnicity_code_list}: the force's self-defined ethnicity code list changed between
  *       them ({@link EthnicityCodeLists}).
  * </ul>
@@ -34,9 +34,18 @@ import org.scrutineer.pipeline.aggregate.Periods;
 public final class SeriesBreaks {
   private SeriesBreaks() {}
 
-  /** The rows with {@code ethnicity_code_list} and {@code series_break} set. */
+  /**
+   * The rows with {@code ethnicity_code_list} and {@code series_break} set.
+   *
+   * @param denominators the run's population tables (the previous period's source is theirs even
+   *     when that period has no row), or {@code null}
+   */
   public static List<Row> withBreaks(
-      List<Row> rows, CellCounts counts, YearMonth from, YearMonth to) {
+      List<Row> rows,
+      CellCounts counts,
+      org.scrutineer.pipeline.population.Denominators denominators,
+      YearMonth from,
+      YearMonth to) {
     Map<List<Object>, String[]> lists = new HashMap<>();
     List<Row> listed = new ArrayList<>(rows.size());
     for (Row row : rows) {
@@ -78,10 +87,18 @@ public final class SeriesBreaks {
           || !before.<Boolean>getAs("period_complete")) {
         reasons.add("submission_change");
       }
+      Object earlierSource;
+      if (denominators != null) {
+        org.scrutineer.pipeline.population.PopulationTable earlier =
+            denominators.forPeriod(type, previous);
+        earlierSource = earlier == null ? null : earlier.source();
+      } else {
+        earlierSource = before == null ? null : before.getAs("population_source");
+      }
+      if (changed(row.getAs("population_source"), earlierSource)) {
+        reasons.add("denominator_source");
+      }
       if (before != null) {
-        if (changed(row.getAs("population_source"), before.getAs("population_source"))) {
-          reasons.add("denominator_source");
-        }
         if (changed(row.getAs("ethnicity_code_list"), before.getAs("ethnicity_code_list"))) {
           reasons.add("ethnicity_code_list");
         }

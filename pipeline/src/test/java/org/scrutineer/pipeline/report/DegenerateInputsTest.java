@@ -82,6 +82,7 @@ class DegenerateInputsTest {
         SeriesBreaks.withBreaks(
             YearOnYear.withChanges(Funnels.withLimits(adjusted.get(0)), settings),
             cellCounts,
+            population,
             YearMonth.of(2019, 4),
             YearMonth.of(2021, 3));
     List<Row> agreement =

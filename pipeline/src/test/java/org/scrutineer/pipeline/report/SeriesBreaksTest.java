@@ -10,6 +10,10 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.scrutineer.pipeline.aggregate.EthnicityCodeLists;
 import org.scrutineer.pipeline.aggregate.EventCounts;
+import org.scrutineer.pipeline.population.Denominators;
+import org.scrutineer.pipeline.population.PopulationReader;
+import org.scrutineer.pipeline.population.PopulationTable;
+import org.scrutineer.pipeline.reference.ReferenceTable;
 
 /**
  * Series breaks on a hand-built monthly series: a missed month, a change of population file and a
@@ -23,13 +27,21 @@ class SeriesBreaksTest {
   void eachBreakIsFlaggedAtThePeriodWhereItHappens() {
     List<Row> rows = new ArrayList<>();
     List<Row> counts = new ArrayList<>();
-    // March 2020 was not submitted; population file B from May; Roma (2021 list) first in June.
+    // March 2020 was not submitted; population file B from April (so the month after the gap
+    // breaks twice, though March has no row to compare with); Roma (2021 list) first in June.
+    PopulationTable a = table("a.csv");
+    PopulationTable b = table("b.csv");
+    Denominators denominators =
+        new Denominators(
+            List.of(
+                new Denominators.Vintage(null, a),
+                new Denominators.Vintage(YearMonth.of(2020, 4), b)));
     for (String month : List.of("2020-01", "2020-02", "2020-04", "2020-05", "2020-06")) {
       Cell cell = month(month);
       rows.add(
           cell.columns(new RowBuilder(OutputSchemas.DISPROPORTIONALITY_SCHEMA))
               .set("ethnic_group", "White")
-              .set("population_source", month.compareTo("2020-05") < 0 ? "A" : "B")
+              .set("population_source", (month.compareTo("2020-04") < 0 ? a : b).source())
               .build());
       String list = month.equals("2020-01") ? "2011" : month.equals("2020-06") ? "2021" : null;
       counts.add(
@@ -40,10 +52,10 @@ class SeriesBreaksTest {
                   ? Map.of(EventCounts.EVENTS, 5L)
                   : Map.of(EventCounts.EVENTS, 5L, EthnicityCodeLists.measure(list), 1L)));
     }
-    List<Row> out = SeriesBreaks.withBreaks(rows, new CellCounts(counts), FROM, TO);
+    List<Row> out = SeriesBreaks.withBreaks(rows, new CellCounts(counts), denominators, FROM, TO);
     assertThat(out.stream().map(r -> r.<String>getAs("series_break")).toList())
         .containsExactly(
-            null, null, "submission_change", "denominator_source", "ethnicity_code_list");
+            null, null, "submission_change;denominator_source", null, "ethnicity_code_list");
     // A list once seen stays in use through months without a tell-tale value.
     assertThat(out.stream().map(r -> r.<String>getAs("ethnicity_code_list")).toList())
         .containsExactly("2011", "2011", "2011", "2011", "2021");
@@ -55,6 +67,15 @@ class SeriesBreaksTest {
     assertThat(SeriesBreaks.previous("financial_year", "2021-22")).isEqualTo("2020-21");
     assertThat(SeriesBreaks.previous("rolling_12_months", "2020-07/2021-06"))
         .isEqualTo("2020-06/2021-05");
+  }
+
+  private static PopulationTable table(String name) {
+    return PopulationReader.read(
+        ReferenceTable.read(
+            name,
+            new java.io.StringReader(
+                "area_code,area_name,ethnic_group,population\nE1,One,White,1\n")),
+        null);
   }
 
   private static Cell month(String month) {
