@@ -47,8 +47,10 @@ public final class SeriesBreaks {
       YearMonth from,
       YearMonth to) {
     Map<List<Object>, String[]> lists = new HashMap<>();
-    List<Row> listed = new ArrayList<>(rows.size());
-    for (Row row : rows) {
+    String[] codeList = new String[rows.size()];
+    Map<List<Object>, Integer> byKey = new HashMap<>();
+    for (int i = 0; i < rows.size(); i++) {
+      Row row = rows.get(i);
       String[] byMonth =
           lists.computeIfAbsent(
               List.of(row.getAs("power"), row.getAs("force")),
@@ -58,17 +60,12 @@ public final class SeriesBreaks {
       int index =
           (int)
               Math.min(from.until(last, java.time.temporal.ChronoUnit.MONTHS), byMonth.length - 1);
-      listed.add(
-          RowBuilder.copyOf(row)
-              .set("ethnicity_code_list", index < 0 ? null : byMonth[index])
-              .build());
+      codeList[i] = index < 0 ? null : byMonth[index];
+      byKey.put(key(row, row.getAs("period")), i);
     }
-    Map<List<Object>, Row> byKey = new HashMap<>();
-    for (Row row : listed) {
-      byKey.put(key(row, row.getAs("period")), row);
-    }
-    List<Row> out = new ArrayList<>(listed.size());
-    for (Row row : listed) {
+    List<Row> out = new ArrayList<>(rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      Row row = rows.get(i);
       String type = row.getAs("period_type");
       String previous = previous(type, row.getAs("period"));
       List<YearMonth> previousMonths = Periods.months(type, previous);
@@ -76,37 +73,35 @@ public final class SeriesBreaks {
           type.equals(Periods.ROLLING_YEAR)
               ? !previousMonths.get(0).isBefore(from)
               : !previousMonths.get(previousMonths.size() - 1).isBefore(from);
-      if (!inWindow) {
-        out.add(row);
-        continue;
-      }
-      Row before = byKey.get(key(row, previous));
       List<String> reasons = new ArrayList<>();
-      if (before == null
-          || !row.<Boolean>getAs("period_complete")
-          || !before.<Boolean>getAs("period_complete")) {
-        reasons.add("submission_change");
-      }
-      Object earlierSource;
-      if (denominators != null) {
-        org.scrutineer.pipeline.population.PopulationTable earlier =
-            denominators.forPeriod(type, previous);
-        earlierSource = earlier == null ? null : earlier.source();
-      } else {
-        earlierSource = before == null ? null : before.getAs("population_source");
-      }
-      if (changed(row.getAs("population_source"), earlierSource)) {
-        reasons.add("denominator_source");
-      }
-      if (before != null) {
-        if (changed(row.getAs("ethnicity_code_list"), before.getAs("ethnicity_code_list"))) {
+      if (inWindow) {
+        Integer b = byKey.get(key(row, previous));
+        Row before = b == null ? null : rows.get(b);
+        if (before == null
+            || !row.<Boolean>getAs("period_complete")
+            || !before.<Boolean>getAs("period_complete")) {
+          reasons.add("submission_change");
+        }
+        Object earlierSource;
+        if (denominators != null) {
+          org.scrutineer.pipeline.population.PopulationTable earlier =
+              denominators.forPeriod(type, previous);
+          earlierSource = earlier == null ? null : earlier.source();
+        } else {
+          earlierSource = before == null ? null : before.getAs("population_source");
+        }
+        if (changed(row.getAs("population_source"), earlierSource)) {
+          reasons.add("denominator_source");
+        }
+        if (b != null && changed(codeList[i], codeList[b])) {
           reasons.add("ethnicity_code_list");
         }
       }
       out.add(
-          reasons.isEmpty()
-              ? row
-              : RowBuilder.copyOf(row).set("series_break", String.join(";", reasons)).build());
+          RowBuilder.copyOf(row)
+              .set("ethnicity_code_list", codeList[i])
+              .set("series_break", reasons.isEmpty() ? null : String.join(";", reasons))
+              .build());
     }
     return out;
   }
