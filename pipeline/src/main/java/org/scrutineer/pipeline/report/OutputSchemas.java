@@ -207,7 +207,7 @@ public final class OutputSchemas {
           field(
               "std_events",
               L,
-              "Events of the group with a known stratum (female or male, age known): the numerator of the standardised rate."),
+              "Events of the group with a known stratum (female or male, age known): the numerator of the standardised rate; null without an age-and-sex population."),
           field(
               "std_events_share",
               D,

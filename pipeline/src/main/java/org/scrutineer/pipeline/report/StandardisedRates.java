@@ -28,10 +28,11 @@ final class StandardisedRates {
    * A group's standardised rate in a cell, or the reason it has none.
    *
    * @param rate the rate, or {@code null}
-   * @param events events with a stratum
+   * @param events events with a stratum, or {@code null} when the population has no strata (they
+   *     are then not counted)
    * @param reason why {@code rate} is null
    */
-  record Result(StandardisedRate rate, long events, String reason) {}
+  record Result(StandardisedRate rate, Long events, String reason) {}
 
   /** Standardises a group's events in a cell. */
   static Result of(
@@ -40,6 +41,9 @@ final class StandardisedRates {
       PopulationTable population,
       EthnicGroup group,
       ReportSettings settings) {
+    if (population == null || population.standard().isEmpty()) {
+      return new Result(null, null, "NO_AGE_SEX_POPULATION");
+    }
     Power power = Power.fromCode(cell.power());
     int[] cuts = Strata.cuts(power);
     int n = 2 * (cuts.length + 1);
@@ -52,9 +56,6 @@ final class StandardisedRates {
               group,
               Strata.measure(Strata.SEXES.get(s / (cuts.length + 1)), s % (cuts.length + 1)));
       total += events[s];
-    }
-    if (population == null || population.standard().isEmpty()) {
-      return new Result(null, total, "NO_AGE_SEX_POPULATION");
     }
     double[] standard = new double[n];
     for (Map.Entry<AgeSexBand, Long> e : population.standard().entrySet()) {
@@ -105,7 +106,9 @@ final class StandardisedRates {
       ReportSettings settings) {
     row.set("std_strata", Strata.label(Power.fromCode(cell.power())))
         .set("std_events", result.events())
-        .set("std_events_share", events == 0 ? null : (double) result.events() / events);
+        .set(
+            "std_events_share",
+            events == 0 || result.events() == null ? null : (double) result.events() / events);
     if (result.rate() == null) {
       row.set("std_undefined_reason", result.reason());
       return;
