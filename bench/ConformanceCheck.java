@@ -16,9 +16,22 @@ import java.util.regex.Pattern;
  * OUT REAL_DATA}): every file reconciles, the rows read equal the data rows the source MANIFEST.csv
  * lists, and every force has force-level results for every financial year its coverage shows as
  * complete. Prints a summary; exits 1 on any failure.
+ *
+ * <p>Two more modes serve bench/real-data-vintages.sh: {@code census2011 REAL_DATA FILE} writes the
+ * Census 2011 QS201EW populations summed to police force areas as a canonical population file, and
+ * {@code vintages OUT} checks a run with Census 2011 and Census 2021 denominators and prints how
+ * the switch moves each force's Black/White stop-search ratio.
  */
 public class ConformanceCheck {
   public static void main(String[] args) throws IOException {
+    if (args[0].equals("census2011")) {
+      census2011(Path.of(args[1]), Path.of(args[2]));
+      return;
+    }
+    if (args[0].equals("vintages")) {
+      vintages(Path.of(args[1]));
+      return;
+    }
     Path out = Path.of(args[0]);
     Path real = Path.of(args[1]);
     List<String> failures = new ArrayList<>();
@@ -180,9 +193,93 @@ public class ConformanceCheck {
   }
 
   /** A small RFC 4180 reader (no embedded line breaks in these files). */
+  /** QS201EW local authorities summed by police force area into the canonical population format. */
+  private static void census2011(Path real, Path file) throws IOException {
+    List<List<String>> rows =
+        csv(real.resolve("census2011/local-authorities-demographics-with-police-force.csv"));
+    List<String> header = rows.get(0);
+    String[] groups = {"White", "Black", "Asian", "Mixed", "Other"};
+    Map<String, long[]> byForce = new TreeMap<>();
+    Map<String, String> names = new HashMap<>();
+    for (List<String> row : rows.subList(1, rows.size())) {
+      String code = row.get(header.indexOf("PFA16CD"));
+      names.put(code, row.get(header.indexOf("PFA16NM")));
+      long[] sums = byForce.computeIfAbsent(code, k -> new long[groups.length]);
+      for (int g = 0; g < groups.length; g++) {
+        // Group totals: Asian includes Chinese in the 2011 list, Other is Arab and any other.
+        sums[g] += Long.parseLong(row.get(header.indexOf("Ethnic Group: " + groups[g] + "; measures: Value")));
+      }
+    }
+    StringBuilder text = new StringBuilder("area_code,area_name,ethnic_group,population\n");
+    byForce.forEach(
+        (code, sums) -> {
+          for (int g = 0; g < groups.length; g++) {
+            text.append(String.format("%s,\"%s\",%s,%d%n", code, names.get(code), groups[g], sums[g]));
+          }
+        });
+    Files.writeString(file, text);
+    System.out.printf("census2011: %d force areas written to %s%n", byForce.size(), file);
+  }
+
+  /**
+   * Checks the denominator switch: every financial year before April 2021 takes Census 2011, every
+   * later one Census 2021, and the first year on Census 2021 carries series_break
+   * denominator_source. Prints the Black/White ratios either side.
+   */
+  private static void vintages(Path out) throws IOException {
+    List<List<String>> rows = csv(out.resolve("disproportionality.csv"));
+    List<String> h = rows.get(0);
+    List<String> failures = new ArrayList<>();
+    Map<String, Map<String, String>> ratios = new TreeMap<>();
+    int breaks = 0;
+    for (List<String> row : rows.subList(1, rows.size())) {
+      if (!row.get(h.indexOf("power")).equals("stop_search")
+          || !row.get(h.indexOf("basis")).equals("place_of_event")
+          || !row.get(h.indexOf("geography_level")).equals("force")
+          || !row.get(h.indexOf("period_type")).equals("financial_year")
+          || row.get(h.indexOf("population_source")).isEmpty()) {
+        continue;
+      }
+      String year = row.get(h.indexOf("period"));
+      String source = row.get(h.indexOf("population_source"));
+      boolean late = year.compareTo("2021-22") >= 0;
+      if (source.contains("census2011") == late) {
+        failures.add(year + " " + row.get(h.indexOf("force")) + " uses " + source);
+      }
+      String seriesBreak = row.get(h.indexOf("series_break"));
+      if (year.equals("2021-22") && !seriesBreak.contains("denominator_source")) {
+        failures.add("2021-22 " + row.get(h.indexOf("force")) + " has no denominator_source break");
+      }
+      if (year.equals("2021-22")) {
+        breaks++;
+      }
+      if (row.get(h.indexOf("ethnic_group")).equals("Black")) {
+        ratios
+            .computeIfAbsent(row.get(h.indexOf("force")), k -> new TreeMap<>())
+            .put(year, row.get(h.indexOf("ratio")));
+      }
+    }
+    System.out.println("force                       2019-20  2020-21  2021-22 (Black/White; 2011 | 2021)");
+    ratios.forEach(
+        (force, byYear) ->
+            System.out.printf(
+                "%-26s %8s %8s %8s%n",
+                force, byYear.get("2019-20"), byYear.get("2020-21"), byYear.get("2021-22")));
+    System.out.printf("vintages: %d force rows of 2021-22 with the break%n", breaks);
+    if (breaks == 0) {
+      failures.add("no 2021-22 rows");
+    }
+    if (!failures.isEmpty()) {
+      failures.forEach(f -> System.out.println("FAIL " + f));
+      System.exit(1);
+    }
+    System.out.println("vintages: OK");
+  }
+
   private static List<List<String>> csv(Path path) throws IOException {
     List<List<String>> rows = new ArrayList<>();
     for (String line : Files.readAllLines(path, StandardCharsets.UTF_8)) {
+      line = line.startsWith("\uFEFF") ? line.substring(1) : line;
       List<String> fields = new ArrayList<>();
       StringBuilder f = new StringBuilder();
       boolean quoted = false;

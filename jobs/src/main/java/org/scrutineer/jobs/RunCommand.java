@@ -68,6 +68,8 @@ final class RunCommand implements Callable<Integer> {
           Map.entry("out", true),
           Map.entry("master", false),
           Map.entry("confidence-level", false),
+          Map.entry("panel-min-count", false),
+          Map.entry("panel-sensitive-min-count", false),
           Map.entry("max-reject-fraction", false),
           Map.entry("max-unmapped-fraction", false));
 
@@ -149,17 +151,22 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(
       names = "--population",
-      paramLabel = "FILE",
-      description = "Resident population by area and ethnic group (without it: counts, no rates).")
-  String population;
+      paramLabel = "FILE[@yyyy-MM]",
+      description =
+          "Resident population by area and ethnic group (without it: counts, no rates)."
+              + " Repeatable, one file per denominator source with the first month it applies to,"
+              + " e.g. census2011.csv census2021.csv@2022-04; each period uses the file in force"
+              + " in its first month, and a change of file is a series break.")
+  List<String> population = new ArrayList<>();
 
   @Option(
       names = "--population-format",
       paramLabel = "FORMAT",
-      defaultValue = "ons-ts021",
+      defaultValue = "auto",
       description =
-          "ons-ts021 (ONS Census 2021 TS021, 20 categories, long format) or canonical"
-              + " (area_code,area_name,ethnic_group,population). Default: ${DEFAULT-VALUE}.")
+          "ons-ts021 (ONS Census 2021 TS021, 20 categories, long format), canonical"
+              + " (area_code,area_name,ethnic_group,population[,age_band,sex]) or auto (told by"
+              + " each file's header). Default: ${DEFAULT-VALUE}.")
   String populationFormat;
 
   @Option(
@@ -221,6 +228,24 @@ final class RunCommand implements Callable<Integer> {
       defaultValue = "0.95",
       description = "Two-sided level of every interval. Default: ${DEFAULT-VALUE}.")
   double confidenceLevel;
+
+  @Option(
+      names = "--panel-min-count",
+      paramLabel = "N",
+      defaultValue = "10",
+      description =
+          "panel/ tables: counts of people from 1 to N-1 are suppressed ([c]), with secondary"
+              + " suppression. Default: ${DEFAULT-VALUE}.")
+  long panelMinCount;
+
+  @Option(
+      names = "--panel-sensitive-min-count",
+      paramLabel = "N",
+      defaultValue = "20",
+      description =
+          "The stricter panel minimum for counts about children and strip searches."
+              + " Default: ${DEFAULT-VALUE}.")
+  long panelSensitiveMinCount;
 
   @Option(
       names = "--max-reject-fraction",
@@ -294,7 +319,9 @@ final class RunCommand implements Callable<Integer> {
           inputs,
           mapping,
           population,
-          PopulationReader.Format.fromOption(populationFormat),
+          populationFormat.equals("auto")
+              ? null
+              : PopulationReader.Format.fromOption(populationFormat),
           areaLookup,
           new RunConfig.Geography(
               boundaries, boundaryCodeProperty, boundaryNameProperty, districtChanges),
@@ -303,7 +330,9 @@ final class RunCommand implements Callable<Integer> {
           to == null ? null : month(spec, "--to", to),
           out,
           new ReportSettings(
-              EthnicGroup.fromLabel(referenceGroup), confidenceLevel, SmallNumbers.DEFAULT),
+              EthnicGroup.fromLabel(referenceGroup),
+              confidenceLevel,
+              SmallNumbers.DEFAULT.withPanel(panelMinCount, panelSensitiveMinCount)),
           maxRejectFraction,
           maxUnmappedFraction);
     } catch (IllegalArgumentException e) {
@@ -376,7 +405,7 @@ final class RunCommand implements Callable<Integer> {
         case "custody" -> custody = new ArrayList<>(values);
         case "fpn" -> fpn = new ArrayList<>(values);
         case "mapping" -> mapping = new ArrayList<>(values);
-        case "population" -> population = value;
+        case "population" -> population = new ArrayList<>(values);
         case "population-format" -> populationFormat = value;
         case "area-lookup" -> areaLookup = value;
         case "boundaries" -> boundaries = new ArrayList<>(values);
@@ -390,6 +419,8 @@ final class RunCommand implements Callable<Integer> {
         case "out" -> out = value;
         case "master" -> master = value;
         case "confidence-level" -> confidenceLevel = Double.parseDouble(value);
+        case "panel-min-count" -> panelMinCount = Long.parseLong(value);
+        case "panel-sensitive-min-count" -> panelSensitiveMinCount = Long.parseLong(value);
         case "max-reject-fraction" -> maxRejectFraction = Double.parseDouble(value);
         case "max-unmapped-fraction" -> maxUnmappedFraction = Double.parseDouble(value);
         default -> throw new IllegalStateException(key);

@@ -17,8 +17,9 @@ import org.scrutineer.pipeline.schema.Power;
  *     extracts; for the other powers, folders or files in the canonical format or read through a
  *     mapping of that power
  * @param mappings extract mapping JSON files
- * @param population population file, or {@code null} for counts without rates
- * @param populationFormat the population file's format
+ * @param population population files, each {@code PATH} or {@code PATH@yyyy-MM} (the first month it
+ *     applies to); empty for counts without rates
+ * @param populationFormat the population files' format, or {@code null} to tell by the header
  * @param areaLookup ONS LAD-CSP-PFA lookup, or {@code null}
  * @param geography district boundaries for placing stop-and-search records by coordinates
  * @param forces extra force registry CSV, or {@code null}
@@ -33,7 +34,7 @@ import org.scrutineer.pipeline.schema.Power;
 public record RunConfig(
     Map<Power, List<String>> inputs,
     List<String> mappings,
-    String population,
+    List<String> population,
     PopulationReader.Format populationFormat,
     String areaLookup,
     Geography geography,
@@ -77,8 +78,7 @@ public record RunConfig(
     mappings = List.copyOf(Objects.requireNonNull(mappings, "mappings"));
     Objects.requireNonNull(out, "out");
     Objects.requireNonNull(report, "report");
-    populationFormat =
-        populationFormat == null ? PopulationReader.Format.ONS_TS021 : populationFormat;
+    population = List.copyOf(population == null ? List.of() : population);
     if (inputs.isEmpty()) {
       throw new IllegalArgumentException(
           "No input: give at least one --stop-search, --use-of-force, --custody or --fpn path (or"

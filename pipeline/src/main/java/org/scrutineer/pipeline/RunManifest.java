@@ -52,7 +52,9 @@ final class RunManifest {
     settings.put("inputs", inputs);
     settings.put("mappings", config.mappings());
     settings.put("population", config.population());
-    settings.put("population_format", config.populationFormat().option());
+    settings.put(
+        "population_format",
+        config.populationFormat() == null ? "auto" : config.populationFormat().option());
     settings.put("area_lookup", config.areaLookup());
     settings.put("boundaries", config.geography().boundaries());
     settings.put("boundary_code_property", config.geography().codeProperty());
@@ -105,8 +107,8 @@ final class RunManifest {
   static List<Map<String, Object>> referenceFiles(RunConfig config, Configuration conf) {
     List<Map<String, Object>> files = new ArrayList<>();
     Map<String, String> roles = new LinkedHashMap<>();
-    if (config.population() != null) {
-      roles.put(config.population(), "population");
+    for (String population : config.population()) {
+      roles.put(PopulationInputs.path(population), "population");
     }
     if (config.areaLookup() != null) {
       roles.put(config.areaLookup(), "area_lookup");

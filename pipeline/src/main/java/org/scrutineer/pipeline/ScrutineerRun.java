@@ -24,6 +24,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
 import org.scrutineer.pipeline.aggregate.Durations;
+import org.scrutineer.pipeline.aggregate.EthnicityMatrix;
 import org.scrutineer.pipeline.aggregate.EventCounts;
 import org.scrutineer.pipeline.aggregate.Periods;
 import org.scrutineer.pipeline.geo.Boundaries;
@@ -38,8 +39,7 @@ import org.scrutineer.pipeline.ingest.RawRecords;
 import org.scrutineer.pipeline.ingest.RawSchema;
 import org.scrutineer.pipeline.ingest.SourceFile;
 import org.scrutineer.pipeline.population.AreaLookup;
-import org.scrutineer.pipeline.population.PopulationReader;
-import org.scrutineer.pipeline.population.PopulationTable;
+import org.scrutineer.pipeline.population.Denominators;
 import org.scrutineer.pipeline.reference.Force;
 import org.scrutineer.pipeline.reference.ForceRegistry;
 import org.scrutineer.pipeline.reference.ReferenceTable;
@@ -50,14 +50,21 @@ import org.scrutineer.pipeline.report.CellPlan;
 import org.scrutineer.pipeline.report.Coverage;
 import org.scrutineer.pipeline.report.DisproportionalityTable;
 import org.scrutineer.pipeline.report.DurationsTable;
+import org.scrutineer.pipeline.report.EthnicityAgreementTable;
+import org.scrutineer.pipeline.report.FalseDiscovery;
+import org.scrutineer.pipeline.report.Funnels;
 import org.scrutineer.pipeline.report.GeoQualityTable;
 import org.scrutineer.pipeline.report.MissingDataTable;
+import org.scrutineer.pipeline.report.OutcomeTestTable;
 import org.scrutineer.pipeline.report.OutcomesTable;
 import org.scrutineer.pipeline.report.OutputSchemas;
+import org.scrutineer.pipeline.report.PanelTables;
 import org.scrutineer.pipeline.report.RejectsTable;
+import org.scrutineer.pipeline.report.SeriesBreaks;
 import org.scrutineer.pipeline.report.StagesTable;
 import org.scrutineer.pipeline.report.TableWriter;
 import org.scrutineer.pipeline.report.UnmappedValues;
+import org.scrutineer.pipeline.report.YearOnYear;
 import org.scrutineer.pipeline.schema.Columns;
 import org.scrutineer.pipeline.schema.Power;
 import org.scrutineer.pipeline.standardize.Records;
@@ -121,19 +128,22 @@ public final class ScrutineerRun {
         config.areaLookup() == null
             ? null
             : AreaLookup.read(ReferenceTable.file(config.areaLookup(), conf));
-    PopulationTable population = null;
-    List<String> incompleteForces = List.of();
-    if (config.population() != null) {
-      population =
-          PopulationReader.read(
-              ReferenceTable.file(config.population(), conf), config.populationFormat());
-      if (lookup != null) {
-        PopulationTable.RollUp rollUp = population.rollUpForces(lookup);
-        population = rollUp.table().rollUpCsps(lookup).table();
-        incompleteForces = rollUp.incompleteForceAreas();
-      }
+    PopulationInputs.Loaded loaded =
+        PopulationInputs.read(config.population(), config.populationFormat(), lookup, conf);
+    Denominators population = loaded.denominators();
+    List<String> incompleteForces = loaded.incompleteForceAreas();
+    if (population != null) {
       progress.stage(
-          "population", String.format("%,d areas from %s", population.size(), population.source()));
+          "population",
+          population.vintages().stream()
+              .map(
+                  v ->
+                      String.format(
+                          "%,d areas from %s%s",
+                          v.table().size(),
+                          v.table().source(),
+                          v.from() == null ? "" : " from " + v.from()))
+              .collect(java.util.stream.Collectors.joining("; ")));
     }
 
     Boundaries boundaries = readBoundaries(config.geography(), lookup, conf);
@@ -195,7 +205,9 @@ public final class ScrutineerRun {
             EventCounts.cellCounts(recordCounts, submitted, districtCsps, power).collectAsList());
       }
       CellCounts counts = new CellCounts(countRows);
-      List<Cell> cells = CellPlan.cells(coverage, counts, registry, lookup, population);
+      List<Cell> cells =
+          CellPlan.cells(
+              coverage, counts, registry, lookup, population == null ? null : population.latest());
       List<Cell> forceMonths =
           cells.stream()
               .filter(
@@ -219,7 +231,8 @@ public final class ScrutineerRun {
         for (String force : forcesRead) {
           Force known = registry.find(force).orElseThrow();
           if (known.residentPopulation()
-              && population.area(known.areaCode()) == null
+              && population.vintages().stream()
+                  .anyMatch(v -> v.table().area(known.areaCode()) == null)
               && !withoutDenominator.contains(known.areaCode())) {
             withoutDenominator.add(known.areaCode());
           }
@@ -232,17 +245,32 @@ public final class ScrutineerRun {
                   + " submitted months",
               rowsCounted, cells.size(), coverage.from(), coverage.to(), accepted - rowsCounted));
 
-      final PopulationTable denominators = population;
+      final Denominators denominators = population;
       final ForceRegistry forces = registry;
       List<Row> disproportionality =
           DisproportionalityTable.build(
-              cells,
+              concat(cells, CellPlan.rollingYears(cells, coverage.from(), coverage.to())),
               counts,
               denominators,
               cell -> forces.find(cell.force()).map(Force::residentPopulation).orElse(false),
               config.report());
       List<Row> outcomes = OutcomesTable.build(cells, counts, config.report());
+      List<Row> outcomeTest = OutcomeTestTable.build(cells, counts, config.report());
       List<Row> stages = StagesTable.build(cells, counts, denominators, config.report());
+      List<List<Row>> adjusted =
+          FalseDiscovery.withQValues(
+              List.of(disproportionality, outcomes, outcomeTest, stages),
+              List.of("p_value", "p_value", "fisher_p", "p_value"));
+      disproportionality =
+          SeriesBreaks.withBreaks(
+              YearOnYear.withChanges(Funnels.withLimits(adjusted.get(0)), config.report()),
+              counts,
+              denominators,
+              coverage.from(),
+              coverage.to());
+      outcomes = adjusted.get(1);
+      outcomeTest = adjusted.get(2);
+      stages = adjusted.get(3);
       List<Row> durations =
           DurationsTable.build(
               cells,
@@ -253,6 +281,15 @@ public final class ScrutineerRun {
       List<Row> missing = MissingDataTable.build(cells, counts);
       List<Row> coverageRows = coverage.rows(registry);
       List<Row> geoQuality = GeoQualityTable.build(recordCounts, coverage, registry);
+      List<Row> agreement =
+          coverage.powers().contains(Power.STOP_SEARCH)
+              ? EthnicityAgreementTable.build(
+                  cells,
+                  EthnicityMatrix.counts(records, submitted, districtCsps).collectAsList(),
+                  denominators,
+                  cell -> forces.find(cell.force()).map(Force::residentPopulation).orElse(false),
+                  config.report())
+              : List.of();
       List<UnmappedValues.Value> unmapped =
           unmappedCount == 0 ? List.of() : UnmappedValues.collect(accepted(records, submitted));
       progress.stage(
@@ -277,6 +314,8 @@ public final class ScrutineerRun {
       outputs.add(writer.write(OutputSchemas.OUTCOMES, OutputSchemas.OUTCOMES_SCHEMA, outcomes));
       outputs.add(writer.write(OutputSchemas.STAGES, OutputSchemas.STAGES_SCHEMA, stages));
       outputs.add(
+          writer.write(OutputSchemas.OUTCOME_TEST, OutputSchemas.OUTCOME_TEST_SCHEMA, outcomeTest));
+      outputs.add(
           writer.write(
               OutputSchemas.CUSTODY_DURATIONS, OutputSchemas.CUSTODY_DURATIONS_SCHEMA, durations));
       outputs.add(
@@ -285,8 +324,31 @@ public final class ScrutineerRun {
           writer.write(OutputSchemas.COVERAGE, OutputSchemas.COVERAGE_SCHEMA, coverageRows));
       outputs.add(
           writer.write(OutputSchemas.GEO_QUALITY, OutputSchemas.GEO_QUALITY_SCHEMA, geoQuality));
+      outputs.add(
+          writer.write(
+              OutputSchemas.ETHNICITY_AGREEMENT,
+              OutputSchemas.ETHNICITY_AGREEMENT_SCHEMA,
+              agreement));
       outputs.add(writer.write(OutputSchemas.REJECTS, RejectsTable.from(records), rejected));
-      progress.stage("write", String.format("%d tables to %s", outputs.size(), config.out()));
+      PanelTables.Panel panel =
+          PanelTables.decide(
+              PanelTables.publishable(disproportionality),
+              outcomes,
+              config.report().smallNumbers());
+      String panelPath =
+          writer.writeText(
+              "panel/disproportionality.csv",
+              PanelTables.csv(
+                  PanelTables.DISPROPORTIONALITY_COLUMNS,
+                  PanelTables.disproportionality(panel.disproportionality())));
+      writer.writeText(
+          "panel/outcomes.csv",
+          PanelTables.csv(PanelTables.OUTCOMES_COLUMNS, PanelTables.outcomes(panel.outcomes())));
+      progress.stage(
+          "write",
+          String.format(
+              "%d tables to %s; panel tables (small cells suppressed) to %s",
+              outputs.size(), config.out(), panelPath));
 
       QualityGates gates = new QualityGates();
       gates.check(
@@ -488,5 +550,11 @@ public final class ScrutineerRun {
       throw new InputException(
           String.format("Cannot read mapping %s: %s", path, e.getMessage()), e);
     }
+  }
+
+  private static <T> List<T> concat(List<T> first, List<T> second) {
+    List<T> all = new ArrayList<>(first);
+    all.addAll(second);
+    return all;
   }
 }

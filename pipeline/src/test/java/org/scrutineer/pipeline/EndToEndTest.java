@@ -20,6 +20,8 @@ import org.scrutineer.pipeline.generate.GroundTruth;
 import org.scrutineer.pipeline.generate.SyntheticArea;
 import org.scrutineer.pipeline.generate.SyntheticForce;
 import org.scrutineer.pipeline.generate.SyntheticSample;
+import org.scrutineer.pipeline.report.PanelTables;
+import org.scrutineer.pipeline.report.Suppression;
 import org.scrutineer.pipeline.schema.EthnicGroup;
 
 /**
@@ -304,6 +306,174 @@ class EndToEndTest extends SparkTestBase {
                             + r.<Long>getAs("no_coordinates")
                             + r.<Long>getAs("not_placed"))
                     .isEqualTo(r.<Long>getAs("records")));
+  }
+
+  @Test
+  void everyPublishedRatioHasItsMissingEthnicityBoundsAndAQValue() {
+    List<Row> all = new ArrayList<>(run.table("disproportionality"));
+    all.addAll(run.table("outcomes"));
+    all.addAll(run.table("stages"));
+    for (Row row : disproportionality) {
+      if (row.getAs("ratio") != null) {
+        double ratio = row.getAs("ratio");
+        assertThat(row.<Double>getAs("ratio_unknown_to_reference")).isLessThanOrEqualTo(ratio);
+        assertThat(row.<Double>getAs("ratio_unknown_to_group")).isGreaterThanOrEqualTo(ratio);
+      }
+    }
+    long tests = all.stream().filter(r -> r.getAs("p_value") != null).count();
+    assertThat(tests).isPositive();
+    List<Double[]> family = new ArrayList<>();
+    for (Row row : all) {
+      family.add(new Double[] {row.getAs("p_value"), row.getAs("q_value")});
+    }
+    // The outcome test's find-rate comparisons are in the same family, by their Fisher p-value.
+    List<Row> outcomeTests = run.table("outcome_test");
+    assertThat(outcomeTests.stream().filter(r -> r.getAs("fisher_p") != null)).isNotEmpty();
+    for (Row row : outcomeTests) {
+      family.add(new Double[] {row.getAs("fisher_p"), row.getAs("q_value")});
+    }
+    for (Double[] pq : family) {
+      assertThat(pq[1] == null).isEqualTo(pq[0] == null);
+      if (pq[0] != null) {
+        assertThat(pq[1]).isBetween(pq[0], 1.0);
+      }
+    }
+    // BH: q-values are monotone in p over the whole family.
+    family.removeIf(pq -> pq[0] == null);
+    family.sort(java.util.Comparator.comparing(pq -> pq[0]));
+    for (int i = 1; i < family.size(); i++) {
+      assertThat(family.get(i)[1]).isGreaterThanOrEqualTo(family.get(i - 1)[1]);
+    }
+  }
+
+  @Test
+  void officerAndSelfDefinedEthnicityAreComparedSideBySide() {
+    List<Row> agreement = run.table("ethnicity_agreement");
+    for (SyntheticForce force : truth.forces()) {
+      for (EthnicGroup group : List.of(EthnicGroup.BLACK, EthnicGroup.ASIAN)) {
+        Row row =
+            agreement.stream()
+                .filter(
+                    r ->
+                        r.getAs("geography_level").equals("force")
+                            && r.getAs("area_code").equals(force.code())
+                            && r.getAs("period").equals(FY)
+                            && r.getAs("ethnic_group").equals(group.label()))
+                .findFirst()
+                .orElseThrow();
+        Row ratio = cell(disproportionality, "force", force.code(), FY, group.label());
+        assertThat(row.<Long>getAs("self_defined_events")).isEqualTo(ratio.<Long>getAs("events"));
+        assertThat(row.<Double>getAs("ratio_self")).isEqualTo(ratio.<Double>getAs("ratio"));
+        assertThat(row.<Long>getAs("self_else_officer_events"))
+            .isGreaterThanOrEqualTo(row.<Long>getAs("self_defined_events"));
+        // Planted: the officer records the true group 90% of the time, else a group drawn at
+        // random from five, so the two agree on 92% of searches with both known.
+        assertThat(row.<Double>getAs("agreement")).isCloseTo(0.92, within(0.03));
+        assertThat(row.<Double>getAs("kappa_ci_low")).isLessThan(row.getAs("kappa"));
+        long matrixRow = 0;
+        for (String officer : List.of("white", "black", "asian", "mixed", "other", "unknown")) {
+          matrixRow += row.<Long>getAs("officer_" + officer);
+        }
+        assertThat(matrixRow).isEqualTo(row.<Long>getAs("self_defined_events"));
+        assertThat(row.<Long>getAs("officer_" + group.label().toLowerCase(java.util.Locale.ROOT)))
+            .isEqualTo(row.<Long>getAs("both_in_group"));
+      }
+    }
+  }
+
+  @Test
+  void brackwatersPlantedBlackRatioStandsOutOfItsForcesFunnel() {
+    // Planted: Black searches in Brackwater at 6.0 times the White rate, 2.5 elsewhere in
+    // Eastmarch.
+    SyntheticArea brackwater = truth.forces().get(2).districts().get(2);
+    Row black = cell(disproportionality, "district", brackwater.code(), FY, "Black");
+    assertThat(black.<String>getAs("funnel_position")).isEqualTo("above_99.8");
+    assertThat(black.<Double>getAs("funnel_target"))
+        .isEqualTo(
+            cell(disproportionality, "force", "E23900003", FY, "Black").<Double>getAs("ratio"));
+    SyntheticArea marshfield = truth.forces().get(2).districts().get(1);
+    Row ordinary = cell(disproportionality, "district", marshfield.code(), FY, "Black");
+    assertThat(ordinary.<String>getAs("funnel_position")).isIn("within", "below_95", "below_99.8");
+    assertThat(
+            cell(disproportionality, "force", "E23900003", FY, "Black")
+                .<Object>getAs("funnel_position"))
+        .isNull();
+  }
+
+  @Test
+  void yearOnYearChangesCompareWithThePreviousYearAndFlagIncompleteYears() {
+    Row now = cell(disproportionality, "force", "E23900001", FY, "Black");
+    Row before = cell(disproportionality, "force", "E23900001", "2021-22", "Black");
+    assertThat(now.<Double>getAs("ratio_change"))
+        .isCloseTo(now.<Double>getAs("ratio") / before.<Double>getAs("ratio"), within(1e-12));
+    // 2021-22 has only January to March in the sample: not like for like.
+    assertThat(now.<String>getAs("series_break")).isEqualTo("submission_change");
+    // The planted ratio does not change between the years.
+    assertThat(1.0)
+        .isBetween(
+            now.<Double>getAs("ratio_change_ci_low"), now.<Double>getAs("ratio_change_ci_high"));
+    assertThat(before.<Object>getAs("ratio_change")).isNull();
+  }
+
+  @Test
+  void thePanelTablesHideSmallCountsSoNoneCanBeRecoveredByAnAttacker() {
+    List<String> keys =
+        List.of(
+            "power",
+            "basis",
+            "period_type",
+            "period",
+            "geography_level",
+            "area_code",
+            "force",
+            "ethnic_group");
+    List<String> outcomeKeys = new ArrayList<>(keys);
+    outcomeKeys.add("measure");
+    List<List<String>> dispro = run.csvLines("panel/disproportionality.csv");
+    List<List<String>> outcomes = run.csvLines("panel/outcomes.csv");
+    List<Row> internal =
+        SampleRun.inCsvOrder(
+            PanelTables.publishable(run.table("disproportionality")), dispro, keys);
+    List<Row> internalOutcomes = SampleRun.inCsvOrder(run.table("outcomes"), outcomes, outcomeKeys);
+    // What the published files hide, in the layout of the joint decision: events, then outcome
+    // numerators, then denominators.
+    int d = internal.size();
+    int n = internalOutcomes.size();
+    boolean[] hidden = new boolean[d + 2 * n];
+    int events = dispro.get(0).indexOf("events");
+    for (int i = 1; i <= d; i++) {
+      String value = dispro.get(i).get(events);
+      hidden[i - 1] = value.equals("[c]");
+      if (!hidden[i - 1]) {
+        long published = Long.parseLong(value);
+        assertThat(published == 0 || published >= 10)
+            .as("published count %d on line %d", published, i + 1)
+            .isTrue();
+      }
+    }
+    List<String> header = outcomes.get(0);
+    for (int i = 1; i <= n; i++) {
+      hidden[d + i - 1] = outcomes.get(i).get(header.indexOf("numerator")).equals("[c]");
+      hidden[d + n + i - 1] = outcomes.get(i).get(header.indexOf("denominator")).equals("[c]");
+    }
+    assertThat(hidden).contains(true);
+    // The attacker knows every published count and every exact relation (groups to All,
+    // districts to force, months to year, the same count in two places, disposals to their
+    // total) and subtracts until nothing changes.
+    PanelTables.Panel structure =
+        PanelTables.decide(
+            internal, internalOutcomes, org.scrutineer.pipeline.report.SmallNumbers.DEFAULT);
+    boolean[] known = Suppression.recoverable(structure.values(), hidden, structure.relations());
+    int copies = 0;
+    for (int[] relation : structure.relations()) {
+      copies += relation.length == 2 ? 1 : 0;
+    }
+    assertThat(copies).as("counts published in both tables are linked").isPositive();
+    for (int i = 0; i < hidden.length; i++) {
+      if (hidden[i]) {
+        assertThat(known[i]).as("suppressed count %d recovered", i).isFalse();
+      }
+    }
   }
 
   @Test

@@ -337,6 +337,34 @@ class PowersEndToEndTest extends SparkTestBase {
     assertThat(uof.<Long>getAs("blank")).isPositive();
   }
 
+  @Test
+  void panelOutcomesHideSmallCountsMoreStrictlyForChildrenAndStripSearches() {
+    List<List<String>> lines = run.csvLines("panel/outcomes.csv");
+    List<String> header = lines.get(0);
+    int n = run.table("outcomes").size();
+    assertThat(lines).hasSize(n + 1);
+    long sensitiveHidden = 0;
+    for (int i = 1; i <= n; i++) {
+      List<String> line = lines.get(i);
+      boolean sensitive =
+          org.scrutineer.pipeline.report.PanelTables.sensitive(line.get(header.indexOf("measure")));
+      for (String column : List.of("numerator", "denominator")) {
+        String value = line.get(header.indexOf(column));
+        if (value.equals("[c]")) {
+          sensitiveHidden += sensitive ? 1 : 0;
+        } else {
+          double published = Double.parseDouble(value);
+          assertThat(published == 0 || published >= (sensitive ? 20 : 10))
+              .as("%s %s on line %d", column, value, i + 1)
+              .isTrue();
+        }
+      }
+    }
+    assertThat(sensitiveHidden).isPositive();
+    // That nothing hidden can be recovered, here or through the disproportionality table, is
+    // EndToEndTest's attacker test over both panel tables.
+  }
+
   // ---- Helpers --------------------------------------------------------------------------------
 
   private static Row outcome(Power power, String area, String group, String measure) {

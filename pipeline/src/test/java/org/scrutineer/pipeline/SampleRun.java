@@ -65,7 +65,7 @@ final class SampleRun {
             List.of(
                 in.resolve("extracts/eastmarch-mapping.json").toString(),
                 in.resolve("extracts/southvale-custody-mapping.json").toString()),
-            in.resolve("population/census2021-ts021-synthetic.csv").toString(),
+            List.of(in.resolve("population/census2021-ts021-synthetic.csv").toString()),
             PopulationReader.Format.ONS_TS021,
             in.resolve("population/lad22-csp22-pfa22-lookup-synthetic.csv").toString(),
             new RunConfig.Geography(
@@ -147,5 +147,50 @@ final class SampleRun {
     assertThat(planted)
         .as("%s %s ratio %s", row.getAs("area_name"), row.getAs("ethnic_group"), row.getAs("ratio"))
         .isBetween(row.<Double>getAs("ratio_ci_low"), row.<Double>getAs("ratio_ci_high"));
+  }
+
+  /** A CSV output's lines (header first), read with the project's own CSV reader. */
+  List<List<String>> csvLines(String path) {
+    List<List<String>> lines = new java.util.ArrayList<>();
+    try (var reader =
+        new org.scrutineer.pipeline.ingest.CsvRecordReader(
+            new java.io.StringReader(
+                Files.readString(dir.resolve("out").resolve(path)).replace("\uFEFF", "")),
+            ',')) {
+      for (var record = reader.next(); record != null; record = reader.next()) {
+        lines.add(record.fields());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return lines;
+  }
+
+  /**
+   * The rows of a table in the order of a CSV's lines, matched on {@code keys} (Parquet part files
+   * may be read back in another order than they were written).
+   */
+  static List<Row> inCsvOrder(List<Row> rows, List<List<String>> lines, List<String> keys) {
+    Map<List<String>, Row> byKey = new java.util.HashMap<>();
+    for (Row row : rows) {
+      byKey.put(keys.stream().map(k -> String.valueOf(row.<Object>getAs(k))).toList(), row);
+    }
+    List<Row> ordered = new java.util.ArrayList<>();
+    for (List<String> line : lines.subList(1, lines.size())) {
+      Row row =
+          byKey.get(
+              keys.stream()
+                  .map(k -> line.get(lines.get(0).indexOf(k)))
+                  .map(v -> v.isEmpty() ? "null" : v)
+                  .toList());
+      if (row == null) {
+        throw new AssertionError("no internal row for panel line " + line);
+      }
+      ordered.add(row);
+    }
+    if (ordered.size() != rows.size()) {
+      throw new AssertionError(ordered.size() + " panel lines for " + rows.size() + " rows");
+    }
+    return ordered;
   }
 }

@@ -15,12 +15,38 @@ public final class Periods {
   /** {@code period_type} of a financial year. */
   public static final String FINANCIAL_YEAR = "financial_year";
 
+  /**
+   * {@code period_type} of the 12 months ending with a month, labelled {@code 2020-07/2021-06}
+   * (first and last month).
+   */
+  public static final String ROLLING_YEAR = "rolling_12_months";
+
   private Periods() {}
 
   /** The financial year containing {@code month}, e.g. {@code 2020-21} for 2021-03. */
   public static String financialYear(YearMonth month) {
     int start = month.getMonthValue() >= 4 ? month.getYear() : month.getYear() - 1;
     return String.format("%d-%02d", start, (start + 1) % 100);
+  }
+
+  /** The label of the rolling 12 months ending with {@code last}, e.g. {@code 2020-07/2021-06}. */
+  public static String rollingYear(YearMonth last) {
+    return last.minusMonths(11) + "/" + last;
+  }
+
+  /** The months of a period of any type, first to last. */
+  public static List<YearMonth> months(String periodType, String period) {
+    switch (periodType) {
+      case MONTH:
+        return List.of(YearMonth.parse(period));
+      case FINANCIAL_YEAR:
+        YearMonth april = YearMonth.of(Integer.parseInt(period.substring(0, 4)), 4);
+        return range(april, april.plusMonths(11));
+      case ROLLING_YEAR:
+        return range(YearMonth.parse(period.substring(0, 7)), YearMonth.parse(period.substring(8)));
+      default:
+        throw new IllegalArgumentException("Unknown period type: " + periodType);
+    }
   }
 
   /** Every month from {@code from} to {@code to} inclusive. */

@@ -101,6 +101,10 @@ public final class PowerMeasures {
       case FPN -> fpn(m, counted);
       default -> throw new IllegalStateException(power.code());
     }
+    if (power.format().has(Columns.SELF_DEFINED_ETHNICITY)) {
+      m.putAll(EthnicityCodeLists.conditions());
+    }
+    m.putAll(Strata.conditions(power, counted));
     return Collections.unmodifiableMap(m);
   }
 

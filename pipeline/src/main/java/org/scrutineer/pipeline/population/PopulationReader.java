@@ -22,8 +22,15 @@ import org.scrutineer.pipeline.schema.EthnicGroup;
  *       category -8 ("Does not apply") is skipped.
  *   <li>{@link Format#CANONICAL}: {@code area_code,area_name,ethnic_group,population} with the
  *       groups White, Black, Asian, Mixed, Other; one row per area and group. Use it for Census
- *       2011, mid-year estimates or any other denominator.
+ *       2011, mid-year estimates or any other denominator. With the optional columns {@code
+ *       age_band} ({@code 0-15}, {@code 16-24}, ..., {@code 65+}) and {@code sex} ({@code
+ *       female}/{@code male}) it has one row per area, group, band and sex (such as Census RM032),
+ *       and the run adds directly age- and sex-standardised rates and ratios; bands must not
+ *       overlap.
  * </ul>
+ *
+ * <p>{@link #read(ReferenceTable, Format)} with a {@code null} format tells the two apart by the
+ * header.
  */
 public final class PopulationReader {
   /** The population file formats. */
@@ -50,15 +57,24 @@ public final class PopulationReader {
         }
       }
       throw new IllegalArgumentException(
-          String.format("Invalid population format: '%s' (must be ons-ts021 or canonical)", value));
+          String.format(
+              "Invalid population format: '%s' (must be ons-ts021, canonical or auto)", value));
     }
   }
 
   private PopulationReader() {}
 
-  /** Reads {@code table} in {@code format}. */
+  /** Reads {@code table} in {@code format}, or in the format its header shows when null. */
   public static PopulationTable read(ReferenceTable table, Format format) {
-    return format == Format.ONS_TS021 ? ts021(table) : canonical(table);
+    Format f = format != null ? format : detect(table);
+    return f == Format.ONS_TS021 ? ts021(table) : canonical(table);
+  }
+
+  /** Canonical when the header has {@code area_code} and {@code ethnic_group}, else TS021. */
+  static Format detect(ReferenceTable table) {
+    return table.columns().contains("area_code") && table.columns().contains("ethnic_group")
+        ? Format.CANONICAL
+        : Format.ONS_TS021;
   }
 
   /** The TS021 20-category code's broad group, or {@code null} for "does not apply" (-8). */
@@ -138,8 +154,7 @@ public final class PopulationReader {
       String area = table.get(row, areaCode);
       String name = table.get(row, areaName);
       areas
-          .computeIfAbsent(
-              area, a -> new PopulationTable.Area(a, name, new EnumMap<>(EthnicGroup.class)))
+          .computeIfAbsent(area, a -> PopulationTable.Area.empty(a, name))
           .byGroup()
           .merge(group, count, Long::sum);
     }
@@ -158,6 +173,13 @@ public final class PopulationReader {
                 + " area_code,area_name,ethnic_group,population");
       }
     }
+    boolean ages = table.columns().contains("age_band");
+    if (ages != table.columns().contains("sex")) {
+      throw notFormat(
+          table,
+          "age_band and sex come together: give both columns (for age and sex"
+              + " standardisation) or neither");
+    }
     Map<String, PopulationTable.Area> areas = new LinkedHashMap<>();
     for (int row = 0; row < table.size(); row++) {
       String area = table.get(row, "area_code");
@@ -175,14 +197,34 @@ public final class PopulationReader {
       }
       long count = count(table, row, "population");
       String name = table.get(row, "area_name");
-      Map<EthnicGroup, Long> byGroup =
-          areas
-              .computeIfAbsent(
-                  area, a -> new PopulationTable.Area(a, name, new EnumMap<>(EthnicGroup.class)))
-              .byGroup();
-      if (byGroup.putIfAbsent(group, count) != null) {
-        throw lineError(table, row, String.format("%s %s appears twice", area, group.label()));
+      PopulationTable.Area entry =
+          areas.computeIfAbsent(area, a -> PopulationTable.Area.empty(a, name));
+      if (!ages) {
+        if (entry.byGroup().putIfAbsent(group, count) != null) {
+          throw lineError(table, row, String.format("%s %s appears twice", area, group.label()));
+        }
+        continue;
       }
+      AgeSexBand band;
+      try {
+        band = AgeSexBand.parse(table.get(row, "age_band"), table.get(row, "sex"));
+      } catch (IllegalArgumentException e) {
+        throw lineError(table, row, e.getMessage());
+      }
+      Map<EthnicGroup, Long> groups =
+          entry.strata().computeIfAbsent(band, b -> new EnumMap<>(EthnicGroup.class));
+      if (groups.putIfAbsent(group, count) != null) {
+        throw lineError(
+            table,
+            row,
+            String.format(
+                "%s %s %s %s appears twice",
+                area, group.label(), table.get(row, "age_band"), band.sex()));
+      }
+      entry.byGroup().merge(group, count, Long::sum);
+    }
+    if (ages) {
+      checkBands(table, areas);
     }
     return new PopulationTable(areas, table.name() + " (canonical)");
   }
@@ -197,6 +239,31 @@ public final class PopulationReader {
       return value;
     } catch (NumberFormatException e) {
       throw lineError(table, row, column + " '" + text + "' is not a whole number");
+    }
+  }
+
+  /** The bands of one sex and group must not overlap (a person would count twice). */
+  private static void checkBands(ReferenceTable table, Map<String, PopulationTable.Area> areas) {
+    java.util.Set<AgeSexBand> bands =
+        new java.util.TreeSet<>(
+            java.util.Comparator.<AgeSexBand, String>comparing(AgeSexBand::sex)
+                .thenComparingInt(AgeSexBand::ageLow));
+    areas.values().forEach(a -> bands.addAll(a.strata().keySet()));
+    AgeSexBand previous = null;
+    for (AgeSexBand band : bands) {
+      if (previous != null
+          && previous.sex().equals(band.sex())
+          && (previous.ageHigh() == null || previous.ageHigh() >= band.ageLow())) {
+        throw notFormat(
+            table,
+            String.format(
+                "age bands overlap: %d-%s and %d-%s",
+                previous.ageLow(),
+                previous.ageHigh() == null ? "" : previous.ageHigh(),
+                band.ageLow(),
+                band.ageHigh() == null ? "" : band.ageHigh()));
+      }
+      previous = band;
     }
   }
 

@@ -11,6 +11,11 @@ import org.scrutineer.pipeline.schema.EthnicGroup;
  * Resident population by area and ethnic group (the five known groups), held on the driver. Areas
  * are districts and police force areas, keyed by ONS code. An area or group that is absent has no
  * denominator: {@link #population} returns {@code null}, never zero.
+ *
+ * <p>When the source gives age bands and sex, each area also keeps its populations by {@link
+ * AgeSexBand} and group ({@link Area#strata}), and the table keeps the standard population of each
+ * band (all groups, summed over the areas the source gave) used as the common weights of direct
+ * standardisation.
  */
 public final class PopulationTable {
   /**
@@ -19,8 +24,25 @@ public final class PopulationTable {
    * @param code ONS area code
    * @param name area name
    * @param byGroup population of each known group present in the source
+   * @param strata population of each group by age band and sex; empty when the source has none
    */
-  public record Area(String code, String name, Map<EthnicGroup, Long> byGroup) {
+  public record Area(
+      String code,
+      String name,
+      Map<EthnicGroup, Long> byGroup,
+      Map<AgeSexBand, Map<EthnicGroup, Long>> strata) {
+    /** An area with no populations yet. */
+    static Area empty(String code, String name) {
+      return new Area(code, name, new EnumMap<>(EthnicGroup.class), new LinkedHashMap<>());
+    }
+
+    /** The population of a group in every age band and sex, or empty when none are known. */
+    public Map<AgeSexBand, Long> strataOf(EthnicGroup group) {
+      Map<AgeSexBand, Long> out = new LinkedHashMap<>();
+      strata.forEach((band, groups) -> out.put(band, groups.getOrDefault(group, 0L)));
+      return out;
+    }
+
     /** Whether all five known groups have a population. */
     public boolean complete() {
       return byGroup.keySet().containsAll(EthnicGroup.KNOWN);
@@ -34,10 +56,34 @@ public final class PopulationTable {
 
   private final Map<String, Area> areas;
   private final String source;
+  private final Map<AgeSexBand, Long> standard;
 
   PopulationTable(Map<String, Area> areas, String source) {
+    this(areas, source, standardOf(areas));
+  }
+
+  private PopulationTable(Map<String, Area> areas, String source, Map<AgeSexBand, Long> standard) {
     this.areas = Collections.unmodifiableMap(areas);
     this.source = source;
+    this.standard = Collections.unmodifiableMap(standard);
+  }
+
+  private static Map<AgeSexBand, Long> standardOf(Map<String, Area> areas) {
+    Map<AgeSexBand, Long> standard = new LinkedHashMap<>();
+    for (Area area : areas.values()) {
+      area.strata()
+          .forEach(
+              (band, groups) -> groups.values().forEach(n -> standard.merge(band, n, Long::sum)));
+    }
+    return standard;
+  }
+
+  /**
+   * The standard population of each age band and sex (every group, summed over the areas the source
+   * gave, before any roll-up); empty when the source has no strata.
+   */
+  public Map<AgeSexBand, Long> standard() {
+    return standard;
   }
 
   /** Population of {@code group} in {@code areaCode}, or {@code null} when there is none. */
@@ -98,18 +144,32 @@ public final class PopulationTable {
           if (extended.containsKey(code)) {
             return;
           }
-          Map<EthnicGroup, Long> sum = new EnumMap<>(EthnicGroup.class);
+          Area sum = Area.empty(code, names.get(code));
+          boolean strata = true;
           for (AreaLookup.District d : districts) {
             Area area = areas.get(d.districtCode());
             if (area == null || !area.complete()) {
               incomplete.add(code);
               return;
             }
-            area.byGroup().forEach((g, n) -> sum.merge(g, n, Long::sum));
+            area.byGroup().forEach((g, n) -> sum.byGroup().merge(g, n, Long::sum));
+            strata &= !area.strata().isEmpty();
+            area.strata()
+                .forEach(
+                    (band, groups) ->
+                        groups.forEach(
+                            (g, n) ->
+                                sum.strata()
+                                    .computeIfAbsent(band, b -> new EnumMap<>(EthnicGroup.class))
+                                    .merge(g, n, Long::sum)));
           }
-          extended.put(code, new Area(code, names.get(code), sum));
+          if (!strata) {
+            // Strata of only some districts would understate the area's strata.
+            sum.strata().clear();
+          }
+          extended.put(code, sum);
         });
-    return new RollUp(new PopulationTable(extended, source), List.copyOf(incomplete));
+    return new RollUp(new PopulationTable(extended, source, standard), List.copyOf(incomplete));
   }
 
   /**

@@ -37,7 +37,17 @@ public final class Caveats {
               + " coordinates. Boundaries are generalised: points within about 100 m of a boundary"
               + " may fall in the neighbouring district.",
           "Stages link different record sets (stop and search, custody) by area, period and group,"
-              + " not person by person: arrests per search is a rate, not a share of the searches.");
+              + " not person by person: arrests per search is a rate, not a share of the searches.",
+          "Trends: series_break marks a period not like for like with the one before (months not"
+              + " submitted, another population file such as Census 2011 to 2021, another ethnicity"
+              + " code list); a change across a break may be the break, not practice.",
+          "Many comparisons: with dozens of districts some look extreme by chance. Read q_value"
+              + " (false discovery rate over the whole run) and funnel_position (district against"
+              + " its force) before calling a difference real; neither proves its cause.",
+          "Age and sex standardised rates (with a population by age band and sex) leave out events"
+              + " of unknown age or sex and other genders (std_events_share) and weight every group"
+              + " by the same population structure; they answer whether age and sex explain a"
+              + " ratio, not whether it is justified.");
 
   private Caveats() {}
 }

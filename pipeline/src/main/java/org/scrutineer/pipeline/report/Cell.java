@@ -7,7 +7,7 @@ package org.scrutineer.pipeline.report;
  * @param power the power code
  * @param basis {@code place_of_event}, or {@code place_of_residence} for events counted where the
  *     person lives
- * @param periodType {@code month} or {@code financial_year}
+ * @param periodType {@code month}, {@code financial_year} or {@code rolling_12_months}
  * @param period the period label
  * @param monthsExpected months in the period (1 or 12)
  * @param monthsSubmitted months of the period with data submitted for the area

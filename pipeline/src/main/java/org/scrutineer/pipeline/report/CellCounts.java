@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.scrutineer.pipeline.aggregate.EventCounts;
+import org.scrutineer.pipeline.aggregate.Periods;
 import org.scrutineer.pipeline.schema.Columns;
 import org.scrutineer.pipeline.schema.EthnicGroup;
 
 /**
  * The collected {@link EventCounts} rows indexed by cell and ethnic group. A group with no row in a
- * submitted cell had no events: its counts are zero.
+ * submitted cell had no events: its counts are zero. A rolling 12-month cell's counts are the sums
+ * of its months' counts (Spark counts months and financial years only).
  */
 public final class CellCounts {
   private final Map<Cell.Key, Map<String, Row>> byCell = new HashMap<>();
@@ -33,6 +35,24 @@ public final class CellCounts {
 
   /** The count in {@code column} for one group of a cell; zero when the group had no records. */
   public long get(Cell.Key cell, EthnicGroup group, String column) {
+    if (cell.periodType().equals(Periods.ROLLING_YEAR)) {
+      long sum = 0;
+      for (java.time.YearMonth month : Periods.months(cell.periodType(), cell.period())) {
+        sum +=
+            get(
+                new Cell.Key(
+                    cell.power(),
+                    cell.basis(),
+                    Periods.MONTH,
+                    month.toString(),
+                    cell.level(),
+                    cell.areaCode(),
+                    cell.force()),
+                group,
+                column);
+      }
+      return sum;
+    }
     Map<String, Row> groups = byCell.get(cell);
     Row row = groups == null ? null : groups.get(group.label());
     if (row == null) {

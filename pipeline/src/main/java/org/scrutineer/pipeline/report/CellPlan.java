@@ -80,6 +80,52 @@ public final class CellPlan {
     return cells;
   }
 
+  /**
+   * The rolling 12-month cells of the month cells in {@code cells}: for every area, power and basis
+   * with month cells, one cell per 12-month window inside the run's window ({@code from} to {@code
+   * to}) that has at least one submitted month; {@code months_submitted} counts them. Windows that
+   * would start before the run's window are not listed (their months were not read).
+   */
+  public static List<Cell> rollingYears(List<Cell> cells, YearMonth from, YearMonth to) {
+    Map<List<Object>, Set<YearMonth>> months = new LinkedHashMap<>();
+    Map<List<Object>, Cell> first = new LinkedHashMap<>();
+    for (Cell cell : cells) {
+      if (!cell.periodType().equals(Periods.MONTH)) {
+        continue;
+      }
+      List<Object> area =
+          List.of(cell.power(), cell.basis(), cell.level(), cell.areaCode(), cell.force());
+      months.computeIfAbsent(area, k -> new TreeSet<>()).add(YearMonth.parse(cell.period()));
+      first.putIfAbsent(area, cell);
+    }
+    List<Cell> rolling = new ArrayList<>();
+    months.forEach(
+        (area, submitted) -> {
+          Cell c = first.get(area);
+          for (YearMonth last : Periods.range(from.plusMonths(11), to)) {
+            int n = 0;
+            for (YearMonth m : Periods.range(last.minusMonths(11), last)) {
+              n += submitted.contains(m) ? 1 : 0;
+            }
+            if (n > 0) {
+              rolling.add(
+                  new Cell(
+                      c.power(),
+                      c.basis(),
+                      Periods.ROLLING_YEAR,
+                      Periods.rollingYear(last),
+                      12,
+                      n,
+                      c.level(),
+                      c.areaCode(),
+                      c.areaName(),
+                      c.force()));
+            }
+          }
+        });
+    return rolling;
+  }
+
   /** Adds the month and financial-year cells of one area. */
   private record Plan(
       List<Cell> cells,

@@ -5,9 +5,11 @@ import static org.scrutineer.pipeline.aggregate.EventCounts.EVENTS;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
+import org.scrutineer.pipeline.population.Denominators;
 import org.scrutineer.pipeline.population.PopulationTable;
 import org.scrutineer.pipeline.schema.EthnicGroup;
 import org.scrutineer.pipeline.stats.Interval;
+import org.scrutineer.pipeline.stats.MissingEthnicityBounds;
 import org.scrutineer.pipeline.stats.PoissonRate;
 import org.scrutineer.pipeline.stats.RateRatio;
 
@@ -32,13 +34,13 @@ public final class DisproportionalityTable {
    *
    * @param cells the submitted cells
    * @param counts counts by cell and group
-   * @param population denominators, or {@code null} when none were given
+   * @param denominators population tables by period, or {@code null} when none were given
    * @param residents whether each cell's force has a resident population (false for BTP)
    */
   public static List<Row> build(
       List<Cell> cells,
       CellCounts counts,
-      PopulationTable population,
+      Denominators denominators,
       java.util.function.Predicate<Cell> residents,
       ReportSettings settings) {
     List<Row> rows = new ArrayList<>();
@@ -50,6 +52,11 @@ public final class DisproportionalityTable {
       Double unknownShare = all == 0 ? null : (double) unknown / all;
       long referenceEvents = counts.get(key, reference, EVENTS);
       boolean hasResidents = residents.test(cell);
+      PopulationTable population =
+          denominators == null ? null : denominators.forPeriod(cell.periodType(), cell.period());
+      String source = hasResidents && population != null ? population.source() : null;
+      StandardisedRates.Result referenceStd =
+          hasResidents ? StandardisedRates.of(cell, counts, population, reference, settings) : null;
       Long referencePopulation = hasResidents ? population(population, cell, reference) : null;
       for (EthnicGroup group : EthnicGroup.values()) {
         long events = counts.get(key, group, EVENTS);
@@ -68,8 +75,25 @@ public final class DisproportionalityTable {
             group == EthnicGroup.UNKNOWN,
             settings);
         row.set("reference_group", reference.label())
+            .set("population_source", source)
             .set("reference_events", referenceEvents)
             .set("unknown_ethnicity_share", unknownShare);
+        if (group == EthnicGroup.UNKNOWN) {
+          row.set("std_undefined_reason", "NOT_APPLICABLE");
+        } else if (!hasResidents) {
+          row.set("std_undefined_reason", "NO_RESIDENT_POPULATION");
+        } else {
+          StandardisedRates.set(
+              row,
+              cell,
+              group == reference
+                  ? referenceStd
+                  : StandardisedRates.of(cell, counts, population, group, settings),
+              referenceStd,
+              events,
+              group == reference,
+              settings);
+        }
         if (group == reference) {
           row.set("ratio_undefined_reason", "REFERENCE_GROUP")
               .set("flag", settings.smallNumbers().rateFlag(events));
@@ -83,6 +107,7 @@ public final class DisproportionalityTable {
               groupPopulation,
               referenceEvents,
               referencePopulation,
+              unknown,
               hasResidents,
               cell,
               settings);
@@ -95,9 +120,11 @@ public final class DisproportionalityTable {
       rate(row, cell, all, total, hasResidents, false, settings);
       rows.add(
           row.set("reference_group", reference.label())
+              .set("population_source", source)
               .set("reference_events", referenceEvents)
               .set("unknown_ethnicity_share", unknownShare)
               .set("ratio_undefined_reason", "NOT_APPLICABLE")
+              .set("std_undefined_reason", "NOT_APPLICABLE")
               .set("flag", settings.smallNumbers().rateFlag(all))
               .build());
     }
@@ -143,6 +170,7 @@ public final class DisproportionalityTable {
       Long population,
       long referenceEvents,
       Long referencePopulation,
+      long unknown,
       boolean hasResidents,
       Cell cell,
       ReportSettings settings) {
@@ -180,6 +208,16 @@ public final class DisproportionalityTable {
         .set("ratio_katz_ci_low", ratio.katz().low())
         .set("ratio_katz_ci_high", ratio.katz().high())
         .set("p_value", ratio.pValue());
+    MissingEthnicityBounds bounds =
+        MissingEthnicityBounds.of(
+            events,
+            cell.exposure(population),
+            referenceEvents,
+            cell.exposure(referencePopulation),
+            unknown);
+    row.set("ratio_unknown_to_reference", bounds.low())
+        .set("ratio_unknown_to_group", bounds.high())
+        .set("unknown_parity_share", bounds.parityShare());
   }
 
   private static Long population(PopulationTable population, Cell cell, EthnicGroup group) {

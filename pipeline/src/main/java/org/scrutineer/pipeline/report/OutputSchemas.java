@@ -27,6 +27,8 @@ public final class OutputSchemas {
   public static final String MISSING_DATA = "missing_data";
   public static final String COVERAGE = "coverage";
   public static final String GEO_QUALITY = "geo_quality";
+  public static final String ETHNICITY_AGREEMENT = "ethnicity_agreement";
+  public static final String OUTCOME_TEST = "outcome_test";
   public static final String REJECTS = "rejects";
   public static final String RECORDS = "records";
 
@@ -45,10 +47,18 @@ public final class OutputSchemas {
                   "basis",
                   S,
                   "place_of_event (where the event happened) or place_of_residence (custody and FPN: residents of the force area counted where they live; visitors are left out)."))
-          .add(field("period_type", S, "month or financial_year (April to March)."))
           .add(
               field(
-                  "period", S, "yyyy-MM for a month; yyyy-yy (e.g. 2020-21) for a financial year."))
+                  "period_type",
+                  S,
+                  "month, financial_year (April to March) or, in disproportionality only,"
+                      + " rolling_12_months (period is first/last month, e.g. 2020-07/2021-06)."))
+          .add(
+              field(
+                  "period",
+                  S,
+                  "yyyy-MM for a month; yyyy-yy (e.g. 2020-21) for a financial year;"
+                      + " yyyy-MM/yyyy-MM for a rolling 12 months."))
           .add(field("months_expected", I, "Months in the period: 1 or 12."))
           .add(
               field(
@@ -89,6 +99,10 @@ public final class OutputSchemas {
               "population",
               L,
               "Resident population of the group (Census); null when there is none (Unknown, British Transport Police, area not in the population file)."),
+          field(
+              "population_source",
+              S,
+              "The population file the denominators of this period come from (with several --population files, the one in force in the period's first month)."),
           field("exposure_person_years", D, "population x months_submitted / 12."),
           field(
               "rate_per_1000",
@@ -126,9 +140,97 @@ public final class OutputSchemas {
               "ratio_katz_ci_high", D, "Upper 95% limit of the ratio, Katz log method (binomial)."),
           field("p_value", D, "Two-sided exact binomial (central) p-value for ratio = 1."),
           field(
+              "q_value",
+              D,
+              "Benjamini-Hochberg false discovery rate q-value of p_value, over every p-value of the run (disproportionality including rolling windows, outcomes, stages, and outcome_test's Fisher p-values, together)."),
+          field(
+              "ratio_change",
+              D,
+              "Financial-year rows: ratio / the same ratio in the previous financial year (year-on-year change)."),
+          field(
+              "ratio_change_ci_low",
+              D,
+              "Lower 95% limit of ratio_change (log method, Poisson counts)."),
+          field("ratio_change_ci_high", D, "Upper 95% limit of ratio_change."),
+          field("ratio_change_p_value", D, "Two-sided test of no change."),
+          field(
+              "ratio_change_undefined_reason",
+              S,
+              "Financial-year rows without ratio_change: NO_PREVIOUS_YEAR (not in the run or not submitted), NO_RATIO (this year has none; see ratio_undefined_reason), NO_PREVIOUS_RATIO."),
+          field(
+              "series_break",
+              S,
+              "Why this period is not like for like with the previous one of its type (previous month, financial year or rolling 12 months), ';'-separated: submission_change (either misses submitted months: the force started, stopped or missed submitting), denominator_source (another population file), ethnicity_code_list (the force's self-defined ethnicity code list changed, e.g. 2001 to 2011 Census list: Chinese moved from Other to Asian); null when comparable or for the first period."),
+          field(
+              "ethnicity_code_list",
+              S,
+              "The newest self-defined ethnicity code list (2001, 2011 or 2021 Census) whose own values the force's records have shown up to the end of this period; null when none of its values has been seen."),
+          field(
+              "funnel_target",
+              D,
+              "District and CSP rows: the force's ratio for the same power, period and group, the centre of the funnel."),
+          field(
+              "funnel_95_low",
+              D,
+              "Lower 95% funnel limit for the area's ratio around funnel_target."),
+          field("funnel_95_high", D, "Upper 95% funnel limit."),
+          field("funnel_998_low", D, "Lower 99.8% funnel limit."),
+          field("funnel_998_high", D, "Upper 99.8% funnel limit."),
+          field(
+              "funnel_position",
+              S,
+              "above_99.8, above_95, within, below_95 or below_99.8: where the area's ratio falls against its force's (exact Poisson limits; the area's reference rate taken as known)."),
+          field(
+              "funnel_undefined_reason",
+              S,
+              "District and CSP rows without funnel limits: NO_RATIO (the area has none), NO_FORCE_RATIO, ZERO_RATIO (no events: no limits around an expected count of zero)."),
+          field(
+              "ratio_unknown_to_reference",
+              D,
+              "Lower missing-ethnicity bound: the ratio if every Unknown event in the cell were the reference group's (METHODS 4.3)."),
+          field(
+              "ratio_unknown_to_group",
+              D,
+              "Upper missing-ethnicity bound: the ratio if every Unknown event were this group's."),
+          field(
+              "unknown_parity_share",
+              D,
+              "Share of the Unknown events that would have to be this group's (the rest the reference group's) for the ratio to be 1; null when no share in [0, 1] does."),
+          field(
               "ratio_undefined_reason",
               S,
               "Why ratio is null: REFERENCE_GROUP, NOT_APPLICABLE (Unknown, All), LOW_COUNT, ZERO_REFERENCE, NO_EVENTS, NO_DENOMINATOR, NO_RESIDENT_POPULATION."),
+          field(
+              "std_strata",
+              S,
+              "The age and sex strata of the standardised rate for this power, e.g. female/male x <25, 25-34, 35+ (population age bands are collapsed into them)."),
+          field(
+              "std_events",
+              L,
+              "Events of the group with a known stratum (female or male, age known): the numerator of the standardised rate; null without an age-and-sex population."),
+          field(
+              "std_events_share",
+              D,
+              "std_events / events: the share of the group's events the standardised rate covers (the rest have unknown age, sex or another gender)."),
+          field(
+              "std_rate_per_1000",
+              D,
+              "Directly age- and sex-standardised annual rate per 1,000 residents: sum over strata of w x events / exposure, weights w the population file's own total by stratum (all groups). Needs a population with age_band and sex."),
+          field("std_rate_ci_low", D, "Lower 95% limit of std_rate_per_1000 (Dobson method)."),
+          field("std_rate_ci_high", D, "Upper 95% limit of std_rate_per_1000 (Dobson method)."),
+          field(
+              "std_ratio",
+              D,
+              "Standardised disproportionality ratio: std_rate_per_1000 / the reference group's."),
+          field(
+              "std_ratio_ci_low",
+              D,
+              "Lower 95% limit of std_ratio (log method with the two Dobson variances)."),
+          field("std_ratio_ci_high", D, "Upper 95% limit of std_ratio."),
+          field(
+              "std_undefined_reason",
+              S,
+              "Why a standardised value is null: NO_AGE_SEX_POPULATION (population without age_band and sex), AGE_BANDS_DO_NOT_NEST, NO_DENOMINATOR, ZERO_STRATUM_POPULATION, NO_EVENTS, LOW_COUNT (under 10 events with a stratum), ZERO_REFERENCE, REFERENCE_GROUP (rate but no ratio), NOT_APPLICABLE (Unknown, All), NO_RESIDENT_POPULATION."),
           field(
               "flag",
               S,
@@ -170,6 +272,10 @@ public final class OutputSchemas {
         S,
         "katz (log interval for a ratio of shares) or exact_conditional (for a ratio of rates)."),
     field("p_value", D, "Exact central p-value for ratio = 1 (exact_conditional ratios only)."),
+    field(
+        "q_value",
+        D,
+        "Benjamini-Hochberg q-value of p_value over every p-value of the run (disproportionality, outcomes, stages and outcome_test together)."),
     field(
         "ratio_undefined_reason",
         S,
@@ -276,6 +382,135 @@ public final class OutputSchemas {
                   "partial_suspected",
                   B,
                   "True when rows_accepted is below 20% of the median of the force's other submitted months (a possibly partial submission)."));
+
+  /** One row per stop-and-search cell and compared group: the outcome (find rate) test. */
+  public static final StructType OUTCOME_TEST_SCHEMA =
+      extend(
+          CELL,
+          field(
+              "ethnic_group",
+              S,
+              "Black, Asian, Mixed or Other (groups compared with the reference)."),
+          field("reference_group", S, "The group compared against (default White)."),
+          field(
+              "link_known",
+              L,
+              "The group's person searches with 'outcome linked to object' recorded."),
+          field(
+              "linked_finds",
+              L,
+              "Of those, searches whose outcome was linked to the object (finds)."),
+          field("reference_link_known", L, "The same for the reference group."),
+          field("reference_linked_finds", L, "The same for the reference group."),
+          field("find_rate", D, "linked_finds / link_known."),
+          field("reference_find_rate", D, "The reference group's find rate."),
+          field(
+              "difference",
+              D,
+              "find_rate - reference_find_rate; null below 3 searches in either group."),
+          field("difference_ci_low", D, "Lower 95% limit (Newcombe hybrid score)."),
+          field("difference_ci_high", D, "Upper 95% limit."),
+          field(
+              "ratio",
+              D,
+              "find_rate / reference_find_rate; null when either has fewer than 10 finds."),
+          field("ratio_ci_low", D, "Lower 95% limit (Katz log)."),
+          field("ratio_ci_high", D, "Upper 95% limit."),
+          field(
+              "chi_square_p",
+              D,
+              "Pearson chi-square test of equal find rates (no continuity correction)."),
+          field("fisher_p", D, "Fisher's exact two-sided test of equal find rates."),
+          field(
+              "q_value",
+              D,
+              "Benjamini-Hochberg q-value of fisher_p, in the one family of every p-value of the run (disproportionality, outcomes, stages and outcome_test)."),
+          field(
+              "test_undefined_reason",
+              S,
+              "Why difference and the tests are null: NO_LINK_KNOWN (either group has no searches with the link recorded) or LOW_COUNT (fewer than 3)."),
+          field(
+              "districts_averaged",
+              I,
+              "Force rows: districts where both groups have at least 50 searches with the link recorded."),
+          field(
+              "average_find_rate",
+              D,
+              "Force rows: the unweighted mean of the group's district find rates (OPP outcome test), given at least 3 such districts."),
+          field("average_reference_find_rate", D, "Force rows: the same for the reference group."),
+          field(
+              "average_difference",
+              D,
+              "Force rows: average_find_rate - average_reference_find_rate; negative suggests the group is searched on less evidence."),
+          field(
+              "average_undefined_reason",
+              S,
+              "Force rows without the average: FEWER_THAN_3_DISTRICTS (qualifying districts)."),
+          field(
+              "flag",
+              S,
+              "Small-number flag on the finds: ratio_suppressed (< 10), u (< 20) or ok."));
+
+  /** One row per stop-and-search cell and known group: officer against self-defined ethnicity. */
+  public static final StructType ETHNICITY_AGREEMENT_SCHEMA =
+      extend(
+          CELL,
+          field("ethnic_group", S, "White, Black, Asian, Mixed or Other."),
+          field(
+              "records_both_known",
+              L,
+              "Person searches in the cell with both self- and officer-defined group known."),
+          field(
+              "agreement", D, "Share of those where the two groups agree (percentage agreement)."),
+          field(
+              "kappa",
+              D,
+              "Cohen's kappa on the 5x5 table of known groups; null when only one group occurs."),
+          field("kappa_ci_low", D, "Lower 95% limit of kappa (large-sample, Cohen 1960)."),
+          field("kappa_ci_high", D, "Upper 95% limit of kappa."),
+          field(
+              "kappa_undefined_reason",
+              S,
+              "Why kappa is null: NO_RECORDS_BOTH_KNOWN, or ONE_GROUP_ONLY (every record in one group: chance agreement is 1)."),
+          field(
+              "self_defined_events", L, "Person searches of the group by self-defined ethnicity."),
+          field(
+              "officer_defined_events",
+              L,
+              "Person searches of the group by officer-defined ethnicity."),
+          field(
+              "self_else_officer_events",
+              L,
+              "Person searches of the group by self-defined ethnicity, else officer-defined where self-defined is Unknown."),
+          field("both_in_group", L, "Person searches both codings put in the group."),
+          field(
+              "officer_white",
+              L,
+              "Confusion matrix row: searches self-defined as the group that the officer recorded as White."),
+          field("officer_black", L, "... that the officer recorded as Black."),
+          field("officer_asian", L, "... that the officer recorded as Asian."),
+          field("officer_mixed", L, "... that the officer recorded as Mixed."),
+          field("officer_other", L, "... that the officer recorded as Other."),
+          field("officer_unknown", L, "... with no (or an unmapped) officer-defined ethnicity."),
+          field(
+              "officer_group_self_unknown_share",
+              D,
+              "Of the searches the officer perceived as the group, the share with Unknown self-defined ethnicity (not stated, blank or unmapped)."),
+          field(
+              "ratio_self",
+              D,
+              "Disproportionality ratio on self-defined ethnicity (as in disproportionality)."),
+          field("ratio_self_ci_low", D, "Lower 95% exact conditional limit."),
+          field("ratio_self_ci_high", D, "Upper 95% exact conditional limit."),
+          field("ratio_officer", D, "The ratio on officer-defined ethnicity for both groups."),
+          field("ratio_officer_ci_low", D, "Lower 95% exact conditional limit."),
+          field("ratio_officer_ci_high", D, "Upper 95% exact conditional limit."),
+          field(
+              "ratio_self_else_officer",
+              D,
+              "The ratio on self-defined ethnicity, else officer-defined."),
+          field("ratio_self_else_officer_ci_low", D, "Lower 95% exact conditional limit."),
+          field("ratio_self_else_officer_ci_high", D, "Upper 95% exact conditional limit."));
 
   /** One row per force and submitted stop-and-search month: how records got their districts. */
   public static final StructType GEO_QUALITY_SCHEMA =
@@ -486,6 +721,8 @@ public final class OutputSchemas {
     all.put(MISSING_DATA, MISSING_DATA_SCHEMA);
     all.put(COVERAGE, COVERAGE_SCHEMA);
     all.put(GEO_QUALITY, GEO_QUALITY_SCHEMA);
+    all.put(ETHNICITY_AGREEMENT, ETHNICITY_AGREEMENT_SCHEMA);
+    all.put(OUTCOME_TEST, OUTCOME_TEST_SCHEMA);
     all.put(REJECTS, REJECTS_SCHEMA);
     all.put(RECORDS, RECORDS_SCHEMA);
     return java.util.Collections.unmodifiableMap(all);

@@ -14,6 +14,15 @@ final class RowBuilder {
     this.values = new Object[schema.size()];
   }
 
+  /** A builder holding a copy of {@code row}'s values, to change some of them. */
+  static RowBuilder copyOf(Row row) {
+    RowBuilder builder = new RowBuilder(row.schema());
+    for (int i = 0; i < builder.values.length; i++) {
+      builder.values[i] = row.get(i);
+    }
+    return builder;
+  }
+
   RowBuilder set(String column, Object value) {
     values[schema.fieldIndex(column)] = value;
     return this;

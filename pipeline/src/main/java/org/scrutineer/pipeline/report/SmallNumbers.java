@@ -9,10 +9,18 @@ package org.scrutineer.pipeline.report;
  * @param ratioMinimum fewest events in each group for a ratio (default 10)
  * @param reliableMinimum fewest events in each group for a ratio or rate without the {@code u} flag
  *     (default 20)
+ * @param panelMinimum fewest people in a count published in {@code panel/} (default 10; smaller
+ *     counts other than 0 are suppressed)
+ * @param panelSensitiveMinimum the same for counts about children and strip searches (default 20)
  */
-public record SmallNumbers(long rateMinimum, long ratioMinimum, long reliableMinimum) {
-  /** The METHODS.md defaults: 3, 10 and 20. */
-  public static final SmallNumbers DEFAULT = new SmallNumbers(3, 10, 20);
+public record SmallNumbers(
+    long rateMinimum,
+    long ratioMinimum,
+    long reliableMinimum,
+    long panelMinimum,
+    long panelSensitiveMinimum) {
+  /** The METHODS.md defaults: 3, 10 and 20; panel counts under 10, under 20 when sensitive. */
+  public static final SmallNumbers DEFAULT = new SmallNumbers(3, 10, 20, 10, 20);
 
   /** Flag: the rate is not published (fewer than the rate minimum). */
   public static final String RATE_SUPPRESSED = "rate_suppressed";
@@ -33,6 +41,17 @@ public record SmallNumbers(long rateMinimum, long ratioMinimum, long reliableMin
               "Invalid small-number thresholds: %d, %d, %d (need 0 <= rate <= ratio <= reliable)",
               rateMinimum, ratioMinimum, reliableMinimum));
     }
+    if (panelMinimum < 1 || panelSensitiveMinimum < panelMinimum) {
+      throw new IllegalArgumentException(
+          String.format(
+              "Invalid panel minimums: %d, %d (need 1 <= minimum <= sensitive minimum)",
+              panelMinimum, panelSensitiveMinimum));
+    }
+  }
+
+  /** These rules with other panel minimums. */
+  public SmallNumbers withPanel(long minimum, long sensitiveMinimum) {
+    return new SmallNumbers(rateMinimum, ratioMinimum, reliableMinimum, minimum, sensitiveMinimum);
   }
 
   /** Whether a rate from {@code events} may be published. */

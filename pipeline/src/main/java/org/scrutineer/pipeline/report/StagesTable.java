@@ -8,6 +8,7 @@ import org.apache.spark.sql.Row;
 import org.scrutineer.pipeline.aggregate.EventCounts;
 import org.scrutineer.pipeline.aggregate.PowerMeasures;
 import org.scrutineer.pipeline.aggregate.PowerMeasures.Kind;
+import org.scrutineer.pipeline.population.Denominators;
 import org.scrutineer.pipeline.population.PopulationTable;
 import org.scrutineer.pipeline.schema.EthnicGroup;
 import org.scrutineer.pipeline.schema.Power;
@@ -61,7 +62,7 @@ public final class StagesTable {
    * same area and period, when there is one).
    */
   public static List<Row> build(
-      List<Cell> cells, CellCounts counts, PopulationTable population, ReportSettings settings) {
+      List<Cell> cells, CellCounts counts, Denominators population, ReportSettings settings) {
     Map<List<String>, Cell> areas = new LinkedHashMap<>();
     Map<Cell.Key, Cell> byKey = new java.util.HashMap<>();
     for (Cell cell : cells) {
@@ -127,7 +128,9 @@ public final class StagesTable {
   }
 
   /** Resident person-years of the group over the cell's submitted months (0 when unknown). */
-  private static double exposure(PopulationTable population, Cell cell, EthnicGroup group) {
+  private static double exposure(Denominators denominators, Cell cell, EthnicGroup group) {
+    PopulationTable population =
+        denominators == null ? null : denominators.forPeriod(cell.periodType(), cell.period());
     if (population == null || group == EthnicGroup.UNKNOWN) {
       return 0;
     }

@@ -482,7 +482,7 @@ public final class Records {
   }
 
   /** A self-defined label's lookup key: its bracketed code if it has one, else the label. */
-  static Column ethnicityKey(Column value) {
+  public static Column ethnicityKey(Column value) {
     Column code = regexp_extract(value, CODE_IN_BRACKETS, 1);
     return when(code.notEqual(lit("")), lower(code)).otherwise(normalized(value));
   }

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.scrutineer.pipeline.aggregate.EventCounts;
+import org.scrutineer.pipeline.population.Denominators;
 import org.scrutineer.pipeline.population.PopulationReader;
 import org.scrutineer.pipeline.population.PopulationTable;
 import org.scrutineer.pipeline.reference.ReferenceTable;
@@ -40,6 +41,17 @@ class DisproportionalityTableTest {
           "E1",
           "One",
           "one");
+
+  @Test
+  void missingEthnicityBoundsOfMethodsRowOneThroughTheTable() {
+    // METHODS.md section 0: row 1 with U = 50 unknown: L = 3.43, H = 5.67.
+    Row black =
+        group(build(YEAR, Map.of("White", 300L, "Black", 120L, "Unknown", 50L), true), "Black");
+    assertThat(black.<Double>getAs("ratio")).isCloseTo(4.0, within(1e-9));
+    assertThat(black.<Double>getAs("ratio_unknown_to_reference")).isCloseTo(3.43, within(0.005));
+    assertThat(black.<Double>getAs("ratio_unknown_to_group")).isCloseTo(5.67, within(0.005));
+    assertThat(black.<Object>getAs("unknown_parity_share")).isNull();
+  }
 
   @Test
   void methodsVectorRowOneThroughTheTable() {
@@ -122,11 +134,20 @@ class DisproportionalityTableTest {
             ReferenceTable.read("p.csv", new StringReader(population)),
             PopulationReader.Format.CANONICAL);
     return DisproportionalityTable.build(
-        List.of(cell), new CellCounts(counts), table, c -> residents, ReportSettings.DEFAULT);
+        List.of(cell),
+        new CellCounts(counts),
+        Denominators.single(table),
+        c -> residents,
+        ReportSettings.DEFAULT);
   }
 
   /** A cellCounts row with every measure zero except person searches and records. */
   private static Row countRow(Cell cell, String group, long n) {
+    return countRow(cell, group, Map.of(EventCounts.EVENTS, n, EventCounts.RECORDS, n));
+  }
+
+  /** A cellCounts row for one cell and group with the given measures (all others zero). */
+  static Row countRow(Cell cell, String group, Map<String, Long> measures) {
     List<Object> values =
         new ArrayList<>(
             List.of(
@@ -139,8 +160,7 @@ class DisproportionalityTableTest {
                 cell.force(),
                 group));
     for (String measure : EventCounts.MEASURE_NAMES) {
-      values.add(
-          measure.equals(EventCounts.EVENTS) || measure.equals(EventCounts.RECORDS) ? n : 0L);
+      values.add(measures.getOrDefault(measure, 0L));
     }
     List<String> names = new ArrayList<>(EventCounts.KEYS);
     names.addAll(EventCounts.MEASURE_NAMES);

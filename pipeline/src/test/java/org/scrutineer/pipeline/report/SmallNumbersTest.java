@@ -22,7 +22,7 @@ class SmallNumbersTest {
 
   @Test
   void thresholdsMustBeOrdered() {
-    assertThatThrownBy(() -> new SmallNumbers(10, 3, 20))
+    assertThatThrownBy(() -> new SmallNumbers(10, 3, 20, 10, 20))
         .hasMessageContaining("Invalid small-number thresholds");
   }
 }
