@@ -42,17 +42,7 @@ public final class Durations {
             .where(col(Columns.REJECT_REASON).isNull())
             .where(col(Columns.POWER).equalTo(Power.CUSTODY.code()))
             .where(col(Columns.DURATION_HOURS).isNotNull())
-            .select(
-                col(Columns.POWER),
-                col(Columns.FORCE),
-                col(Columns.FORCE_CODE),
-                col(Columns.MONTH),
-                col(Columns.DISTRICT),
-                col(Columns.HOME_DISTRICT),
-                col(Columns.HOME_STATUS),
-                col(Columns.GEO_STATUS),
-                col(Columns.ETHNIC_GROUP),
-                col(Columns.DURATION_HOURS));
+            .select(EventCounts.cellInputs(col(Columns.DURATION_HOURS)));
     Dataset<Row> cells =
         EventCounts.inCells(custody, submitted, districtCsps)
             .where(col(Columns.BASIS).equalTo(EventCounts.PLACE_OF_EVENT));

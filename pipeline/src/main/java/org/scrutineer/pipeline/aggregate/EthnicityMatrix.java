@@ -34,17 +34,7 @@ public final class EthnicityMatrix {
             .where(col(Columns.REJECT_REASON).isNull())
             .where(col(Columns.POWER).equalTo(Power.STOP_SEARCH.code()))
             .where(col(Columns.PERSON_SEARCH))
-            .select(
-                col(Columns.POWER),
-                col(Columns.FORCE),
-                col(Columns.FORCE_CODE),
-                col(Columns.MONTH),
-                col(Columns.DISTRICT),
-                col(Columns.HOME_DISTRICT),
-                col(Columns.HOME_STATUS),
-                col(Columns.GEO_STATUS),
-                col(Columns.ETHNIC_GROUP),
-                col(Columns.OFFICER_ETHNIC_GROUP));
+            .select(EventCounts.cellInputs(col(Columns.OFFICER_ETHNIC_GROUP)));
     List<Column> keys = new ArrayList<>();
     EventCounts.KEYS.forEach(k -> keys.add(col(k)));
     keys.add(col(Columns.OFFICER_ETHNIC_GROUP));

@@ -117,6 +117,21 @@ public final class EventCounts {
 
   private EventCounts() {}
 
+  /**
+   * The record columns {@link #inCells} places a row by (power, force, month, districts, home,
+   * placement status, ethnic group) followed by {@code extra}, for steps that count other things by
+   * the same cells.
+   */
+  public static Column[] cellInputs(Column... extra) {
+    List<Column> columns = new ArrayList<>();
+    // The record keys after the file index, record type and reject reason.
+    for (String name : RECORD_KEYS.subList(3, RECORD_KEYS.size())) {
+      columns.add(col(name));
+    }
+    columns.addAll(List.of(extra));
+    return columns.toArray(new Column[0]);
+  }
+
   /** The count column of a field's status, e.g. {@code gender_not_stated}. */
   public static String missingColumn(String field, FieldStatus status) {
     return field + "_" + status.code();

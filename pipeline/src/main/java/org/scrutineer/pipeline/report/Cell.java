@@ -1,5 +1,7 @@
 package org.scrutineer.pipeline.report;
 
+import org.scrutineer.pipeline.schema.Columns;
+
 /**
  * One reporting cell: a power, a basis, a period and an area. Every cell in the outputs is one
  * whose data were submitted for at least one month of the period.
@@ -76,5 +78,17 @@ public record Cell(
       String period,
       String level,
       String areaCode,
-      String force) {}
+      String force) {
+    /** The key of a row that has the cell key columns (as {@code EventCounts} rows do). */
+    public static Key of(org.apache.spark.sql.Row row) {
+      return new Key(
+          row.getAs(Columns.POWER),
+          row.getAs(Columns.BASIS),
+          row.getAs(Columns.PERIOD_TYPE),
+          row.getAs(Columns.PERIOD),
+          row.getAs(Columns.GEOGRAPHY_LEVEL),
+          row.getAs(Columns.AREA_CODE),
+          row.getAs(Columns.FORCE));
+    }
+  }
 }

@@ -20,15 +20,7 @@ public final class CellCounts {
   /** Indexes collected {@code EventCounts} rows. */
   public CellCounts(List<Row> rows) {
     for (Row row : rows) {
-      Cell.Key key =
-          new Cell.Key(
-              row.getAs(Columns.POWER),
-              row.getAs(Columns.BASIS),
-              row.getAs(Columns.PERIOD_TYPE),
-              row.getAs(Columns.PERIOD),
-              row.getAs(Columns.GEOGRAPHY_LEVEL),
-              row.getAs(Columns.AREA_CODE),
-              row.getAs(Columns.FORCE));
+      Cell.Key key = Cell.Key.of(row);
       byCell.computeIfAbsent(key, k -> new HashMap<>()).put(row.getAs(Columns.ETHNIC_GROUP), row);
     }
   }

@@ -42,15 +42,7 @@ public final class EthnicityAgreementTable {
       ReportSettings settings) {
     Map<Cell.Key, long[][]> byCell = new HashMap<>();
     for (Row row : matrix) {
-      Cell.Key key =
-          new Cell.Key(
-              row.getAs(Columns.POWER),
-              row.getAs(Columns.BASIS),
-              row.getAs(Columns.PERIOD_TYPE),
-              row.getAs(Columns.PERIOD),
-              row.getAs(Columns.GEOGRAPHY_LEVEL),
-              row.getAs(Columns.AREA_CODE),
-              row.getAs(Columns.FORCE));
+      Cell.Key key = Cell.Key.of(row);
       long[][] m = byCell.computeIfAbsent(key, k -> new long[GROUPS.size()][GROUPS.size()]);
       int self = EthnicGroup.fromLabel(row.getAs(Columns.ETHNIC_GROUP)).ordinal();
       int officer = EthnicGroup.fromLabel(row.getAs(Columns.OFFICER_ETHNIC_GROUP)).ordinal();

@@ -37,8 +37,8 @@ public final class PanelTables {
           "ratio_ci_low",
           "ratio_ci_high");
 
-  /** The columns of the panel disproportionality table, in order. */
-  public static final List<String> DISPROPORTIONALITY_COLUMNS =
+  /** The columns that say what, when, where and who, first in every panel table. */
+  private static final List<String> CELL_COLUMNS =
       List.of(
           "power",
           "basis",
@@ -49,7 +49,17 @@ public final class PanelTables {
           "area_code",
           "area_name",
           "force",
-          "ethnic_group",
+          "ethnic_group");
+
+  private static List<String> withCellColumns(String... columns) {
+    List<String> all = new ArrayList<>(CELL_COLUMNS);
+    all.addAll(List.of(columns));
+    return List.copyOf(all);
+  }
+
+  /** The columns of the panel disproportionality table, in order. */
+  public static final List<String> DISPROPORTIONALITY_COLUMNS =
+      withCellColumns(
           "events",
           "population",
           "rate_per_1000",
@@ -243,17 +253,7 @@ public final class PanelTables {
 
   /** The columns of the panel outcomes table, in order. */
   public static final List<String> OUTCOMES_COLUMNS =
-      List.of(
-          "power",
-          "basis",
-          "period_type",
-          "period",
-          "period_complete",
-          "geography_level",
-          "area_code",
-          "area_name",
-          "force",
-          "ethnic_group",
+      withCellColumns(
           "measure",
           "numerator",
           "denominator",

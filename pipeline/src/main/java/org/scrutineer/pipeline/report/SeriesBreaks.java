@@ -156,7 +156,8 @@ public final class SeriesBreaks {
     return lists;
   }
 
-  private static List<Object> key(Row row, String period) {
+  /** The identity of a row's series (power, basis, period type, area, group) at a period. */
+  static List<Object> key(Row row, String period) {
     return List.of(
         row.getAs("power"),
         row.getAs("basis"),

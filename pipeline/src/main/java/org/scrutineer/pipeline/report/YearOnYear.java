@@ -22,7 +22,7 @@ public final class YearOnYear {
     Map<List<Object>, Row> byYear = new HashMap<>();
     for (Row row : rows) {
       if (Periods.FINANCIAL_YEAR.equals(row.getAs("period_type"))) {
-        byYear.put(key(row, row.getAs("period")), row);
+        byYear.put(SeriesBreaks.key(row, row.getAs("period")), row);
       }
     }
     List<Row> out = new ArrayList<>(rows.size());
@@ -31,7 +31,7 @@ public final class YearOnYear {
         out.add(row);
         continue;
       }
-      Row previous = byYear.get(key(row, previousYear(row.getAs("period"))));
+      Row previous = byYear.get(SeriesBreaks.key(row, previousYear(row.getAs("period"))));
       if (previous == null || row.getAs("ratio") == null || previous.getAs("ratio") == null) {
         out.add(
             RowBuilder.copyOf(row)
@@ -67,16 +67,5 @@ public final class YearOnYear {
   static String previousYear(String year) {
     int start = Integer.parseInt(year.substring(0, 4)) - 1;
     return String.format("%d-%02d", start, (start + 1) % 100);
-  }
-
-  private static List<Object> key(Row row, String period) {
-    return List.of(
-        row.getAs("power"),
-        row.getAs("basis"),
-        row.getAs("geography_level"),
-        row.getAs("area_code"),
-        row.getAs("force"),
-        row.getAs("ethnic_group"),
-        period);
   }
 }
