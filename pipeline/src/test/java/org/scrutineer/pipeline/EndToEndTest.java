@@ -469,6 +469,17 @@ class EndToEndTest extends SparkTestBase {
       copies += relation.length == 2 ? 1 : 0;
     }
     assertThat(copies).as("counts published in both tables are linked").isPositive();
+    // Custody disposals (outcome numerators) adding up to a denominator, disposal_known.
+    long disposalSums =
+        structure.relations().stream()
+            .filter(
+                r ->
+                    r.length == org.scrutineer.pipeline.aggregate.PowerMeasures.DISPOSALS.size() + 1
+                        && r[0] >= d
+                        && r[0] < d + n
+                        && r[r.length - 1] >= d + n)
+            .count();
+    assertThat(disposalSums).as("disposals add up to their total").isPositive();
     for (int i = 0; i < hidden.length; i++) {
       if (hidden[i]) {
         assertThat(known[i]).as("suppressed count %d recovered", i).isFalse();

@@ -116,7 +116,7 @@ public final class PanelTables {
     int n = outcomes.size();
     long[] values = new long[d + 2 * n];
     long[] thresholds = new long[values.length];
-    List<List<Object>> identities = new ArrayList<>();
+    List<String> identities = new ArrayList<>();
     for (int i = 0; i < d; i++) {
       Row row = disproportionality.get(i);
       values[i] = row.<Long>getAs("events");
@@ -125,7 +125,7 @@ public final class PanelTables {
     }
     Map<String, PowerMeasures.Ratio> ratios = new HashMap<>();
     PowerMeasures.RATIOS.forEach(r -> ratios.put(r.power().code() + " " + r.name(), r));
-    List<List<Object>> denominators = new ArrayList<>();
+    List<String> denominators = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       Row row = outcomes.get(i);
       PowerMeasures.Ratio ratio = ratios.get(row.getAs("power") + " " + row.getAs("measure"));
@@ -162,11 +162,17 @@ public final class PanelTables {
   }
 
   /** What a count is: its cell, group and measure (aliases folded). */
-  private static List<Object> identity(Row row, String power, String measure) {
-    List<Object> key = cellGroup(row, row.getAs("ethnic_group"));
-    key.set(0, power);
-    key.add(ALIASES.getOrDefault(measure, measure));
-    return key;
+  private static String identity(Row row, String power, String measure) {
+    return key(
+        power,
+        row.getAs("basis"),
+        row.getAs("period_type"),
+        row.getAs("period"),
+        row.getAs("geography_level"),
+        row.getAs("area_code"),
+        row.getAs("force"),
+        row.getAs("ethnic_group"),
+        ALIASES.getOrDefault(measure, measure));
   }
 
   /** Measures that always count the same events under another name. */
@@ -174,8 +180,8 @@ public final class PanelTables {
       Map.of(PowerMeasures.reached(1), "tactic_known");
 
   /** Each count that appears more than once, linked to its next copy (a one-member relation). */
-  private static List<int[]> copies(List<List<Object>> identities) {
-    Map<List<Object>, Integer> last = new HashMap<>();
+  private static List<int[]> copies(List<String> identities) {
+    Map<String, Integer> last = new HashMap<>();
     List<int[]> relations = new ArrayList<>();
     for (int i = 0; i < identities.size(); i++) {
       Integer before = last.put(identities.get(i), i);
@@ -187,23 +193,23 @@ public final class PanelTables {
   }
 
   /** The six custody disposals of a cell and group add up to the detentions with one known. */
-  private static List<int[]> disposals(List<List<Object>> identities, long[] values) {
-    Map<List<Object>, Integer> index = new HashMap<>();
+  private static List<int[]> disposals(List<String> identities, long[] values) {
+    String known = "disposal_known" + SEPARATOR;
+    Map<String, Integer> index = new HashMap<>();
     for (int i = 0; i < identities.size(); i++) {
       index.putIfAbsent(identities.get(i), i);
     }
     List<int[]> relations = new ArrayList<>();
     index.forEach(
         (identity, total) -> {
-          if (!"disposal_known".equals(identity.get(identity.size() - 1))) {
+          if (!identity.endsWith(known)) {
             return;
           }
+          String cell = identity.substring(0, identity.length() - known.length());
           int[] relation = new int[PowerMeasures.DISPOSALS.size() + 1];
           long sum = 0;
           for (int k = 0; k < PowerMeasures.DISPOSALS.size(); k++) {
-            List<Object> part = new ArrayList<>(identity);
-            part.set(part.size() - 1, PowerMeasures.DISPOSALS.get(k));
-            Integer i = index.get(part);
+            Integer i = index.get(cell + PowerMeasures.DISPOSALS.get(k) + SEPARATOR);
             if (i == null) {
               return;
             }
@@ -220,7 +226,7 @@ public final class PanelTables {
 
   /** The panel CSV lines of a decision (values as published, {@code [c]} where suppressed). */
   public static List<List<Object>> disproportionality(Decision decision) {
-    Map<List<Object>, Integer> byCellGroup = new HashMap<>();
+    Map<String, Integer> byCellGroup = new HashMap<>();
     for (int i = 0; i < decision.rows().size(); i++) {
       Row row = decision.rows().get(i);
       byCellGroup.put(cellGroup(row, row.getAs("ethnic_group")), i);
@@ -268,19 +274,17 @@ public final class PanelTables {
   /** The panel outcomes lines: a hidden numerator or denominator hides the rate and ratio too. */
   public static List<List<Object>> outcomes(Decision decision) {
     int n = decision.rows().size();
-    Map<List<Object>, Integer> byCellGroup = new HashMap<>();
+    Map<String, Integer> byCellGroup = new HashMap<>();
     for (int i = 0; i < n; i++) {
       Row row = decision.rows().get(i);
-      byCellGroup.put(
-          List.of(cellGroup(row, row.getAs("ethnic_group")), row.<String>getAs("measure")), i);
+      byCellGroup.put(key(cellGroup(row, row.getAs("ethnic_group")), row.getAs("measure")), i);
     }
     List<List<Object>> lines = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       Row row = decision.rows().get(i);
       boolean hidden = decision.hidden()[i] || decision.hidden()[n + i];
       Integer reference =
-          byCellGroup.get(
-              List.of(cellGroup(row, row.getAs("reference_group")), row.<String>getAs("measure")));
+          byCellGroup.get(key(cellGroup(row, row.getAs("reference_group")), row.getAs("measure")));
       boolean referenceHidden =
           reference != null && (decision.hidden()[reference] || decision.hidden()[n + reference]);
       List<Object> line = new ArrayList<>();
@@ -316,22 +320,22 @@ public final class PanelTables {
    * extraKey}, when given, is a column (such as {@code measure}) whose rows never add up together.
    */
   private static List<int[]> relations(List<Row> rows, long[] values, int offset, String extraKey) {
-    Map<List<Object>, List<Integer>> members = new LinkedHashMap<>();
-    Map<List<Object>, Integer> totals = new HashMap<>();
+    Map<String, List<Integer>> members = new LinkedHashMap<>();
+    Map<String, Integer> totals = new HashMap<>();
     for (int r = 0; r < rows.size(); r++) {
       Row row = rows.get(r);
       int i = offset + r;
       String group = row.getAs("ethnic_group");
       Object extra = extraKey == null ? "" : row.getAs(extraKey);
-      List<Object> cell = List.of(cellGroup(row, null), extra);
+      String cell = key("groups", cellGroup(row, null), extra);
       if (group.equals(EthnicGroup.ALL)) {
-        totals.put(List.of("groups", cell), i);
+        totals.put(cell, i);
       } else {
-        members.computeIfAbsent(List.of("groups", cell), k -> new ArrayList<>()).add(i);
+        members.computeIfAbsent(cell, k -> new ArrayList<>()).add(i);
       }
       String level = row.getAs("geography_level");
-      List<Object> inForce =
-          List.of(
+      String inForce =
+          key(
               extra,
               row.getAs("power"),
               row.getAs("basis"),
@@ -340,11 +344,11 @@ public final class PanelTables {
               row.getAs("force"),
               group);
       if (level.equals(EventCounts.FORCE_LEVEL)) {
-        totals.put(List.of("districts", inForce), i);
-        totals.put(List.of("csps", inForce), i);
+        totals.put(key("districts", inForce), i);
+        totals.put(key("csps", inForce), i);
       } else {
         String kind = level.equals(EventCounts.CSP_LEVEL) ? "csps" : "districts";
-        members.computeIfAbsent(List.of(kind, inForce), k -> new ArrayList<>()).add(i);
+        members.computeIfAbsent(key(kind, inForce), k -> new ArrayList<>()).add(i);
       }
       String periodType = row.getAs("period_type");
       String period = row.getAs("period");
@@ -352,8 +356,9 @@ public final class PanelTables {
           periodType.equals(Periods.MONTH)
               ? Periods.financialYear(java.time.YearMonth.parse(period))
               : period;
-      List<Object> area =
-          List.of(
+      String area =
+          key(
+              "months",
               extra,
               row.getAs("power"),
               row.getAs("basis"),
@@ -363,9 +368,9 @@ public final class PanelTables {
               group,
               year);
       if (periodType.equals(Periods.MONTH)) {
-        members.computeIfAbsent(List.of("months", area), k -> new ArrayList<>()).add(i);
+        members.computeIfAbsent(area, k -> new ArrayList<>()).add(i);
       } else {
-        totals.put(List.of("months", area), i);
+        totals.put(area, i);
       }
     }
     List<int[]> relations = new ArrayList<>();
@@ -393,16 +398,30 @@ public final class PanelTables {
     return relations;
   }
 
-  private static List<Object> cellGroup(Row row, String group) {
-    List<Object> key = new ArrayList<>();
-    for (String column :
-        List.of(
-            "power", "basis", "period_type", "period", "geography_level", "area_code", "force")) {
-      key.add(row.getAs(column));
+  private static String cellGroup(Row row, String group) {
+    return key(
+        row.getAs("power"),
+        row.getAs("basis"),
+        row.getAs("period_type"),
+        row.getAs("period"),
+        row.getAs("geography_level"),
+        row.getAs("area_code"),
+        row.getAs("force"),
+        group);
+  }
+
+  /** Separates the parts of a key (no code or label contains it). */
+  private static final String SEPARATOR = "\u001f";
+
+  /**
+   * One string key of the parts: string hashes spread these keys far better than list hashes, whose
+   * sums of small differences (month against area code) collide by the thousand.
+   */
+  private static String key(Object... parts) {
+    StringBuilder key = new StringBuilder();
+    for (Object part : parts) {
+      key.append(part).append(SEPARATOR);
     }
-    if (group != null) {
-      key.add(group);
-    }
-    return key;
+    return key.toString();
   }
 }
