@@ -37,18 +37,7 @@ class DegenerateInputsTest {
     for (String level : List.of("force", "district")) {
       String code = level.equals("force") ? "E1" : "D1";
       for (String year : List.of("2019-20", "2020-21")) {
-        Cell cell =
-            new Cell(
-                "stop_search",
-                "place_of_event",
-                "financial_year",
-                year,
-                12,
-                12,
-                level,
-                code,
-                "One",
-                "one");
+        Cell cell = TestCells.year("stop_search", year, 12, level, code);
         cells.add(cell);
         if (year.equals("2020-21")) {
           EVENTS.forEach(

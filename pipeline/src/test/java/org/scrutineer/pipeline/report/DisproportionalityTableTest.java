@@ -17,30 +17,8 @@ import org.scrutineer.pipeline.reference.ReferenceTable;
 
 /** Driver-side statistics on hand-built counts: values, undefined reasons and flags. */
 class DisproportionalityTableTest {
-  private static final Cell YEAR =
-      new Cell(
-          "stop_search",
-          "place_of_event",
-          "financial_year",
-          "2020-21",
-          12,
-          12,
-          "force",
-          "E1",
-          "One",
-          "one");
-  private static final Cell PART =
-      new Cell(
-          "stop_search",
-          "place_of_event",
-          "financial_year",
-          "2020-21",
-          12,
-          6,
-          "force",
-          "E1",
-          "One",
-          "one");
+  private static final Cell YEAR = TestCells.year("stop_search", "2020-21", 12, "force", "E1");
+  private static final Cell PART = TestCells.year("stop_search", "2020-21", 6, "force", "E1");
 
   @Test
   void missingEthnicityBoundsOfMethodsRowOneThroughTheTable() {

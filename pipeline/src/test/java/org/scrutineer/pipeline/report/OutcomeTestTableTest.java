@@ -62,17 +62,7 @@ class OutcomeTestTableTest {
   }
 
   private static Cell cell(String level, String code) {
-    return new Cell(
-        "stop_search",
-        "place_of_event",
-        "financial_year",
-        "2020-21",
-        12,
-        12,
-        level,
-        code,
-        code,
-        "one");
+    return TestCells.year("stop_search", "2020-21", 12, level, code);
   }
 
   private static Row row(Cell cell, String group, long finds, long known) {

@@ -32,18 +32,7 @@ class StandardisedRatesTest {
   /** Searches per 1,000 residents in each stratum, the same for both groups. */
   private static final double[] RATE = {4, 2, 0.5, 20, 10, 2};
 
-  private static final Cell YEAR =
-      new Cell(
-          "stop_search",
-          "place_of_event",
-          "financial_year",
-          "2020-21",
-          12,
-          12,
-          "force",
-          "E1",
-          "One",
-          "one");
+  private static final Cell YEAR = TestCells.year("stop_search", "2020-21", 12, "force", "E1");
 
   @Test
   void sameStratumRatesGiveAStandardisedRatioOfOneWhereTheCrudeRatioIsNot() {
@@ -82,18 +71,7 @@ class StandardisedRatesTest {
     assertThat(mixed.<String>getAs("std_undefined_reason")).isEqualTo("NO_EVENTS");
 
     // Use of force strata cut at 18, which the 0-24 band straddles.
-    Cell force =
-        new Cell(
-            "use_of_force",
-            "place_of_event",
-            "financial_year",
-            "2020-21",
-            12,
-            12,
-            "force",
-            "E1",
-            "One",
-            "one");
+    Cell force = TestCells.year("use_of_force", "2020-21", 12, "force", "E1");
     assertThat(
             group(build(force, population(BLACK), 0), "Black")
                 .<String>getAs("std_undefined_reason"))
