@@ -48,23 +48,16 @@ import org.scrutineer.pipeline.report.Cell;
 import org.scrutineer.pipeline.report.CellCounts;
 import org.scrutineer.pipeline.report.CellPlan;
 import org.scrutineer.pipeline.report.Coverage;
-import org.scrutineer.pipeline.report.DisproportionalityTable;
 import org.scrutineer.pipeline.report.DurationsTable;
 import org.scrutineer.pipeline.report.EthnicityAgreementTable;
-import org.scrutineer.pipeline.report.FalseDiscovery;
-import org.scrutineer.pipeline.report.Funnels;
 import org.scrutineer.pipeline.report.GeoQualityTable;
 import org.scrutineer.pipeline.report.MissingDataTable;
-import org.scrutineer.pipeline.report.OutcomeTestTable;
-import org.scrutineer.pipeline.report.OutcomesTable;
 import org.scrutineer.pipeline.report.OutputSchemas;
 import org.scrutineer.pipeline.report.PanelTables;
 import org.scrutineer.pipeline.report.RejectsTable;
-import org.scrutineer.pipeline.report.SeriesBreaks;
-import org.scrutineer.pipeline.report.StagesTable;
+import org.scrutineer.pipeline.report.StatisticalTables;
 import org.scrutineer.pipeline.report.TableWriter;
 import org.scrutineer.pipeline.report.UnmappedValues;
-import org.scrutineer.pipeline.report.YearOnYear;
 import org.scrutineer.pipeline.schema.Columns;
 import org.scrutineer.pipeline.schema.Power;
 import org.scrutineer.pipeline.standardize.Records;
@@ -247,30 +240,19 @@ public final class ScrutineerRun {
 
       final Denominators denominators = population;
       final ForceRegistry forces = registry;
-      List<Row> disproportionality =
-          DisproportionalityTable.build(
-              concat(cells, CellPlan.rollingYears(cells, coverage.from(), coverage.to())),
+      StatisticalTables statistics =
+          StatisticalTables.build(
+              cells,
               counts,
               denominators,
               cell -> forces.find(cell.force()).map(Force::residentPopulation).orElse(false),
-              config.report());
-      List<Row> outcomes = OutcomesTable.build(cells, counts, config.report());
-      List<Row> outcomeTest = OutcomeTestTable.build(cells, counts, config.report());
-      List<Row> stages = StagesTable.build(cells, counts, denominators, config.report());
-      List<List<Row>> adjusted =
-          FalseDiscovery.withQValues(
-              List.of(disproportionality, outcomes, outcomeTest, stages),
-              List.of("p_value", "p_value", "fisher_p", "p_value"));
-      disproportionality =
-          SeriesBreaks.withBreaks(
-              YearOnYear.withChanges(Funnels.withLimits(adjusted.get(0)), config.report()),
-              counts,
-              denominators,
               coverage.from(),
-              coverage.to());
-      outcomes = adjusted.get(1);
-      outcomeTest = adjusted.get(2);
-      stages = adjusted.get(3);
+              coverage.to(),
+              config.report());
+      List<Row> disproportionality = statistics.disproportionality();
+      List<Row> outcomes = statistics.outcomes();
+      List<Row> outcomeTest = statistics.outcomeTest();
+      List<Row> stages = statistics.stages();
       List<Row> durations =
           DurationsTable.build(
               cells,
@@ -550,11 +532,5 @@ public final class ScrutineerRun {
       throw new InputException(
           String.format("Cannot read mapping %s: %s", path, e.getMessage()), e);
     }
-  }
-
-  private static <T> List<T> concat(List<T> first, List<T> second) {
-    List<T> all = new ArrayList<>(first);
-    all.addAll(second);
-    return all;
   }
 }

@@ -58,29 +58,23 @@ class DegenerateInputsTest {
         Denominators.single(
             PopulationReader.read(
                 ReferenceTable.read("p.csv", new StringReader(POPULATION)), null));
-    List<Row> dispro =
-        DisproportionalityTable.build(cells, cellCounts, population, c -> true, settings);
-    List<Row> outcomes = OutcomesTable.build(cells, cellCounts, settings);
-    List<Row> outcomeTest = OutcomeTestTable.build(cells, cellCounts, settings);
-    List<Row> stages = StagesTable.build(cells, cellCounts, population, settings);
-    List<List<Row>> adjusted =
-        FalseDiscovery.withQValues(
-            List.of(dispro, outcomes, outcomeTest, stages),
-            List.of("p_value", "p_value", "fisher_p", "p_value"));
-    dispro =
-        SeriesBreaks.withBreaks(
-            YearOnYear.withChanges(Funnels.withLimits(adjusted.get(0)), settings),
+    StatisticalTables tables =
+        StatisticalTables.build(
+            cells,
             cellCounts,
             population,
+            c -> true,
             YearMonth.of(2019, 4),
-            YearMonth.of(2021, 3));
+            YearMonth.of(2021, 3),
+            settings);
+    List<Row> dispro = tables.disproportionality();
     List<Row> agreement =
         EthnicityAgreementTable.build(cells, List.of(), population, c -> true, settings);
     List<Row> all = new ArrayList<>(dispro);
-    all.addAll(adjusted.get(1));
-    all.addAll(adjusted.get(2));
+    all.addAll(tables.outcomes());
+    all.addAll(tables.outcomeTest());
     all.addAll(agreement);
-    all.addAll(adjusted.get(3));
+    all.addAll(tables.stages());
     all.addAll(MissingDataTable.build(cells, cellCounts));
     int doubles = 0;
     for (Row row : all) {
@@ -105,7 +99,7 @@ class DegenerateInputsTest {
         reasoned(row, "funnel_position", "funnel_undefined_reason");
       }
     }
-    for (Row row : adjusted.get(2)) {
+    for (Row row : tables.outcomeTest()) {
       reasoned(row, "fisher_p", "test_undefined_reason");
       if (row.getAs("geography_level").equals("force")) {
         reasoned(row, "average_find_rate", "average_undefined_reason");
@@ -131,7 +125,7 @@ class DegenerateInputsTest {
         .isEqualTo("within");
     assertThat(agreement.get(0).<String>getAs("kappa_undefined_reason"))
         .isEqualTo("NO_RECORDS_BOTH_KNOWN");
-    assertThat(adjusted.get(2).get(0).<String>getAs("test_undefined_reason"))
+    assertThat(tables.outcomeTest().get(0).<String>getAs("test_undefined_reason"))
         .isEqualTo("NO_LINK_KNOWN");
   }
 
