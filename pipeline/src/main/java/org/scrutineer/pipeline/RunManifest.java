@@ -94,6 +94,7 @@ final class RunManifest {
       input.put("mapping", f.file().mapping() == null ? null : f.file().mapping().source());
       input.put("bytes", f.bytes());
       input.put("sha256", f.sha256());
+      input.put("lines", f.lines());
       input.put("rows_read", f.rowsRead());
       input.put("rows_accepted", f.accepted());
       input.put("rows_rejected", f.rejected());

@@ -316,7 +316,8 @@ public final class ScrutineerRun {
           PanelTables.decide(
               PanelTables.publishable(disproportionality),
               outcomes,
-              config.report().smallNumbers());
+              config.report().smallNumbers(),
+              districtCsps);
       String panelPath =
           writer.writeText(
               "panel/disproportionality.csv",

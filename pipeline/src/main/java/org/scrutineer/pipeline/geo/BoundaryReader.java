@@ -198,6 +198,35 @@ public final class BoundaryReader {
     return FACTORY.createPolygon(shell, holes);
   }
 
+  /** The extent of Great Britain (with its islands) in WGS84 degrees, with a margin. */
+  private static final double WEST = -9.0;
+
+  private static final double EAST = 2.5;
+  private static final double SOUTH = 49.5;
+  private static final double NORTH = 61.5;
+
+  /**
+   * Why a position cannot be a point of an England and Wales district in WGS84 [longitude,
+   * latitude], or {@code null} when it can: swapped axes and British National Grid metres are
+   * named, since they are the usual mistakes.
+   */
+  static String implausible(double lon, double lat) {
+    if (lon >= WEST && lon <= EAST && lat >= SOUTH && lat <= NORTH) {
+      return null;
+    }
+    if (lat >= WEST && lat <= EAST && lon >= SOUTH && lon <= NORTH) {
+      return "is [latitude, longitude]: GeoJSON positions are [longitude, latitude]; swap the axes";
+    }
+    if (lon >= 0 && lon <= 700_000 && lat >= 0 && lat <= 1_300_000 && (lon > 180 || lat > 90)) {
+      return "looks like British National Grid metres (EPSG:27700), not WGS84 degrees; reproject"
+          + " the file to WGS84 (EPSG:4326)";
+    }
+    return String.format(
+        "is outside Great Britain (longitude %s to %s, latitude %s to %s): is this a WGS84 file of"
+            + " England and Wales districts?",
+        WEST, EAST, SOUTH, NORTH);
+  }
+
   private static LinearRing ring(String where, JsonNode points) {
     if (!points.isArray() || points.size() < 4) {
       throw new InputException(where + ": a ring with fewer than 4 positions");
@@ -207,13 +236,14 @@ public final class BoundaryReader {
       JsonNode p = points.get(i);
       double lon = p.path(0).asDouble(Double.NaN);
       double lat = p.path(1).asDouble(Double.NaN);
-      if (!p.path(0).isNumber()
-          || !p.path(1).isNumber()
-          || Math.abs(lon) > 180
-          || Math.abs(lat) > 90) {
+      if (!p.path(0).isNumber() || !p.path(1).isNumber()) {
         throw new InputException(
             String.format(
                 "%s: position %s is not [longitude, latitude] in WGS84 degrees", where, p));
+      }
+      String implausible = implausible(lon, lat);
+      if (implausible != null) {
+        throw new InputException(String.format("%s: position %s %s", where, p, implausible));
       }
       coordinates[i] = new Coordinate(lon, lat);
     }

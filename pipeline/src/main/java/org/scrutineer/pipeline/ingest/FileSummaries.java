@@ -7,6 +7,7 @@ import static org.scrutineer.pipeline.aggregate.EventCounts.RECORDS;
 import static org.scrutineer.pipeline.schema.Columns.DISTRICT;
 import static org.scrutineer.pipeline.schema.Columns.FILE_BYTES;
 import static org.scrutineer.pipeline.schema.Columns.FILE_INDEX;
+import static org.scrutineer.pipeline.schema.Columns.FILE_LINES;
 import static org.scrutineer.pipeline.schema.Columns.FILE_ROWS;
 import static org.scrutineer.pipeline.schema.Columns.FILE_SHA256;
 import static org.scrutineer.pipeline.schema.Columns.FORCE;
@@ -51,11 +52,13 @@ public final class FileSummaries {
             .agg(
                 sum(col(RECORDS)).as("n"),
                 max(col(FILE_ROWS)).as(FILE_ROWS),
+                max(col(FILE_LINES)).as(FILE_LINES),
                 max(col(FILE_BYTES)).as(FILE_BYTES),
                 max(col(FILE_SHA256)).as(FILE_SHA256),
                 max(col(REJECT_DETAIL)).as(REJECT_DETAIL))
             .collectAsList();
     Map<String, Long> rowsRead = new HashMap<>();
+    Map<String, Long> lines = new HashMap<>();
     Map<String, Long> bytes = new HashMap<>();
     Map<String, String> hashes = new HashMap<>();
     Map<String, String> fileProblems = new HashMap<>();
@@ -68,6 +71,7 @@ public final class FileSummaries {
       long n = row.<Long>getAs("n");
       if (RawSchema.FILE.equals(row.getAs(RECORD_TYPE))) {
         rowsRead.put(path, row.<Long>getAs(FILE_ROWS));
+        lines.put(path, row.<Long>getAs(FILE_LINES));
         bytes.put(path, row.<Long>getAs(FILE_BYTES));
         hashes.put(path, row.getAs(FILE_SHA256));
         if (row.getAs(REJECT_DETAIL) != null) {
@@ -95,6 +99,7 @@ public final class FileSummaries {
           new FileSummary(
               file,
               rowsRead.getOrDefault(path, 0L),
+              lines.getOrDefault(path, 0L),
               bytes.getOrDefault(path, 0L),
               hashes.get(path),
               fileProblems.get(path),

@@ -8,6 +8,8 @@ import java.util.Map;
  * @param file the file as discovered
  * @param rowsRead records read (every line after the header, blank lines included), counted by the
  *     reader independently of what became of them
+ * @param lines physical lines of the file, each inside exactly the header or one record (the reader
+ *     checks this, and reports a file whose lines do not reconcile as a {@code fileProblem})
  * @param bytes bytes read
  * @param sha256 SHA-256 of the file's bytes, hex
  * @param fileProblem why the file could not be read (a wrong header or an encoding fault), or
@@ -20,6 +22,7 @@ import java.util.Map;
 public record FileSummary(
     SourceFile file,
     long rowsRead,
+    long lines,
     long bytes,
     String sha256,
     String fileProblem,

@@ -2,6 +2,7 @@ package org.scrutineer.pipeline.ingest;
 
 import static org.scrutineer.pipeline.schema.Columns.FILE_BYTES;
 import static org.scrutineer.pipeline.schema.Columns.FILE_INDEX;
+import static org.scrutineer.pipeline.schema.Columns.FILE_LINES;
 import static org.scrutineer.pipeline.schema.Columns.FILE_ROWS;
 import static org.scrutineer.pipeline.schema.Columns.FILE_SHA256;
 import static org.scrutineer.pipeline.schema.Columns.FORCE;
@@ -78,6 +79,7 @@ public final class RawSchema {
     }
     return schema
         .add(FILE_ROWS, DataTypes.LongType, true)
+        .add(FILE_LINES, DataTypes.LongType, true)
         .add(FILE_BYTES, DataTypes.LongType, true)
         .add(FILE_SHA256, DataTypes.StringType, true);
   }

@@ -67,6 +67,10 @@ final class RecordParser implements Iterator<Row> {
   private final String fileProblem;
   private boolean summarised;
   private long records;
+
+  /** Physical lines inside the header and the records read so far. */
+  private long linesInRecords;
+
   private Row next;
   private boolean finished;
 
@@ -94,6 +98,8 @@ final class RecordParser implements Iterator<Row> {
       this.fileProblem = HeaderCheck.problem(file, header);
       this.finished = fileProblem != null;
       this.headerSize = fileProblem == null ? header.fields().size() : 0;
+      this.linesInRecords = header == null ? 0 : lines(header);
+      reader.expectFields(headerSize);
       this.headerNames = fileProblem == null ? HeaderCheck.normalized(header.fields()) : List.of();
       this.fieldColumns =
           fileProblem != null
@@ -163,6 +169,7 @@ final class RecordParser implements Iterator<Row> {
         return null;
       }
       records++;
+      linesInRecords += lines(record);
       return toRow(record);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + file.path(), e);
@@ -395,6 +402,11 @@ final class RecordParser implements Iterator<Row> {
     return trimmed;
   }
 
+  /** The physical lines a record spans (its raw text keeps their breaks as {@code \n}). */
+  private static long lines(CsvRecord record) {
+    return 1 + record.rawText().chars().filter(c -> c == '\n').count();
+  }
+
   private Row reject(Object[] values, RejectReason reason, String detail) {
     values[RawSchema.index(Columns.PARSE_ERROR)] = reason.name();
     values[RawSchema.index(Columns.PARSE_DETAIL)] = detail;
@@ -409,9 +421,16 @@ final class RecordParser implements Iterator<Row> {
     values[RawSchema.index(Columns.FORCE)] = file.force();
     values[RawSchema.index(Columns.MONTH)] = file.month();
     values[RawSchema.index(Columns.FILE_ROWS)] = records;
-    values[RawSchema.index(Columns.PARSE_ERROR)] =
-        fileProblem == null ? null : RawSchema.FILE_ERROR;
-    values[RawSchema.index(Columns.PARSE_DETAIL)] = fileProblem;
+    values[RawSchema.index(Columns.FILE_LINES)] = reader.physicalLines();
+    String problem = fileProblem;
+    if (problem == null && linesInRecords != reader.physicalLines()) {
+      problem =
+          String.format(
+              "Lines do not reconcile in %s: %d lines, %d of them inside the header and records",
+              file.path(), reader.physicalLines(), linesInRecords);
+    }
+    values[RawSchema.index(Columns.PARSE_ERROR)] = problem == null ? null : RawSchema.FILE_ERROR;
+    values[RawSchema.index(Columns.PARSE_DETAIL)] = problem;
     values[RawSchema.index(Columns.FILE_BYTES)] = counter.count();
     values[RawSchema.index(Columns.FILE_SHA256)] =
         HexFormat.of().formatHex(digest.getMessageDigest().digest());

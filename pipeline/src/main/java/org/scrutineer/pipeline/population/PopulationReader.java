@@ -1,6 +1,7 @@
 package org.scrutineer.pipeline.population;
 
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -122,6 +123,11 @@ public final class PopulationReader {
       throw notFormat(table, "no '" + areaName + "' column");
     }
     Map<String, PopulationTable.Area> areas = new LinkedHashMap<>();
+    // Per area: the line of each category code, and a total row (code 0) if the file has one.
+    Map<String, Map<Integer, Integer>> seen = new LinkedHashMap<>();
+    Map<String, Long> sums = new HashMap<>();
+    Map<String, Integer> totals = new HashMap<>();
+    boolean doesNotApply = false;
     for (int row = 0; row < table.size(); row++) {
       int code;
       try {
@@ -130,6 +136,21 @@ public final class PopulationReader {
         throw lineError(
             table, row, "category code '" + table.get(row, category) + "' is not a number");
       }
+      String where = table.get(row, areaCode);
+      Integer before = seen.computeIfAbsent(where, a -> new HashMap<>()).putIfAbsent(code, row);
+      if (before != null) {
+        throw lineError(
+            table,
+            row,
+            String.format(
+                "area %s has category %d twice (first on line %d): is an area's block repeated?",
+                where, code, table.line(before)));
+      }
+      if (code == 0) {
+        totals.put(where, row);
+        continue;
+      }
+      doesNotApply |= code == -8;
       EthnicGroup group;
       try {
         group = ts021Group(code);
@@ -138,6 +159,7 @@ public final class PopulationReader {
             table, row, "unknown TS021 category code " + code + " (expected -8 or 1-19)");
       }
       long count = count(table, row, "Observation");
+      sums.merge(where, count, Long::sum);
       if (group == null) {
         continue;
       }
@@ -158,7 +180,48 @@ public final class PopulationReader {
           .byGroup()
           .merge(group, count, Long::sum);
     }
+    checkTs021Blocks(table, seen, sums, totals, doesNotApply);
     return new PopulationTable(areas, table.name() + " (ONS TS021)");
+  }
+
+  /**
+   * Every area of a TS021 file has each of the 19 categories (and -8 "does not apply" when the file
+   * has it at all) exactly once, and a total row, where given, equal to their sum: a missing row
+   * would silently shrink a group's denominator.
+   */
+  private static void checkTs021Blocks(
+      ReferenceTable table,
+      Map<String, Map<Integer, Integer>> seen,
+      Map<String, Long> sums,
+      Map<String, Integer> totals,
+      boolean doesNotApply) {
+    for (Map.Entry<String, Map<Integer, Integer>> area : seen.entrySet()) {
+      Map<Integer, Integer> codes = area.getValue();
+      for (int code = doesNotApply ? -8 : 1; code <= 19; code = code == -8 ? 1 : code + 1) {
+        if (!codes.containsKey(code)) {
+          int first = codes.values().stream().min(Integer::compare).orElseThrow();
+          throw lineError(
+              table,
+              first,
+              String.format(
+                  "area %s has no row for category %d (every area needs all %d categories)",
+                  area.getKey(), code, doesNotApply ? 20 : 19));
+        }
+      }
+      Integer total = totals.get(area.getKey());
+      if (total != null) {
+        long given = count(table, total, "Observation");
+        long sum = sums.getOrDefault(area.getKey(), 0L);
+        if (given != sum) {
+          throw lineError(
+              table,
+              total,
+              String.format(
+                  "area %s: the total %d is not the sum of its categories, %d",
+                  area.getKey(), given, sum));
+        }
+      }
+    }
   }
 
   private static PopulationTable canonical(ReferenceTable table) {

@@ -193,7 +193,9 @@ public final class DisproportionalityTable {
             cell.exposure(population),
             referenceEvents,
             cell.exposure(referencePopulation),
-            settings.confidenceLevel());
+            settings.confidenceLevel(),
+            population,
+            referencePopulation);
     if (ratio.reason() != null) {
       row.set("ratio_undefined_reason", ratio.reason().name());
       return;

@@ -135,9 +135,13 @@ public final class OutputSchemas {
               "Lower 95% limit of the ratio, exact conditional (Clopper-Pearson on the binomial split; R poisson.test)."),
           field("ratio_ci_high", D, "Upper 95% limit of the ratio, exact conditional."),
           field(
-              "ratio_katz_ci_low", D, "Lower 95% limit of the ratio, Katz log method (binomial)."),
+              "ratio_katz_ci_low",
+              D,
+              "Lower 95% limit of the ratio, Katz log method (binomial, over the population at risk, not the person-years)."),
           field(
-              "ratio_katz_ci_high", D, "Upper 95% limit of the ratio, Katz log method (binomial)."),
+              "ratio_katz_ci_high",
+              D,
+              "Upper 95% limit of the ratio, Katz log method (binomial, over the population at risk, not the person-years)."),
           field("p_value", D, "Two-sided exact binomial (central) p-value for ratio = 1."),
           field(
               "q_value",
@@ -683,6 +687,11 @@ public final class OutputSchemas {
             field(
                 "raw_text", S, "The record exactly as in the file; kept on rejected records only."))
         .add(field("file_rows", L, "File rows: records the reader counted in the file."))
+        .add(
+            field(
+                "file_lines",
+                L,
+                "File rows: physical lines of the file, each inside the header or exactly one record."))
         .add(field("file_bytes", L, "File rows: the file's size."))
         .add(field("file_sha256", S, "File rows: SHA-256 of the file."));
   }

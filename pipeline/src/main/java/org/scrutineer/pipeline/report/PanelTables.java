@@ -73,7 +73,7 @@ public final class PanelTables {
   private PanelTables() {}
 
   /** The suppression decided for a table: which rows' counts are hidden. */
-  public record Decision(List<Row> rows, long[] values, boolean[] hidden, List<int[]> relations) {}
+  public record Decision(List<Row> rows, long[] values, boolean[] hidden, SmallNumbers rules) {}
 
   /**
    * The rows of {@code disproportionality} the panel table publishes: months and financial years.
@@ -100,18 +100,28 @@ public final class PanelTables {
       Decision outcomes,
       long[] values,
       boolean[] hidden,
-      List<int[]> relations) {}
+      List<Suppression.Relation> relations) {}
 
   /**
    * Decides which counts of the panel tables to suppress, all in one problem: the events of the
    * publishable {@code disproportionality} rows and the numerators and denominators of {@code
-   * outcomes} (measures about children and strip searches at the sensitive minimum). Besides each
-   * table's own totals, the relations include every count that appears more than once (the same
-   * area, period, group and measure: the searches of a cell are both an event count and the
-   * denominator of its arrest rate) and the custody disposals adding up to the detentions with a
-   * known disposal, so that no copy or sum publishes what another place hides.
+   * outcomes} (measures about children and strip searches at the sensitive minimum). The relations
+   * are every one an outsider can derive from the two tables and the public ONS lookup: the groups
+   * and Unknown add up to All; a CSP's districts add up to the CSP; the districts, or the CSPs with
+   * the {@code UNKNOWN} district (and any district in no CSP), add up to the force; the months of a
+   * financial year add up to the year; a count that appears more than once (the searches of a cell
+   * are both an event count and the denominator of its arrest rate) is the same everywhere; a
+   * share's numerator is at most its denominator; a higher step of the use-of-force ladder is
+   * reached by at most as many as a lower one; the six published custody disposals add up to at
+   * most the detentions with a known disposal.
+   *
+   * @param districtCsps district code to CSP code, from the area lookup (empty without one)
    */
-  public static Panel decide(List<Row> disproportionality, List<Row> outcomes, SmallNumbers rules) {
+  public static Panel decide(
+      List<Row> disproportionality,
+      List<Row> outcomes,
+      SmallNumbers rules,
+      Map<String, String> districtCsps) {
     int d = disproportionality.size();
     int n = outcomes.size();
     long[] values = new long[d + 2 * n];
@@ -123,9 +133,9 @@ public final class PanelTables {
       thresholds[i] = rules.panelMinimum();
       identities.add(identity(row, row.getAs("power"), EventCounts.EVENTS));
     }
-    Map<String, PowerMeasures.Ratio> ratios = new HashMap<>();
-    PowerMeasures.RATIOS.forEach(r -> ratios.put(r.power().code() + " " + r.name(), r));
+    Map<String, PowerMeasures.Ratio> ratios = ratiosByName();
     List<String> denominators = new ArrayList<>();
+    List<Suppression.Relation> relations = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       Row row = outcomes.get(i);
       PowerMeasures.Ratio ratio = ratios.get(row.getAs("power") + " " + row.getAs("measure"));
@@ -137,28 +147,47 @@ public final class PanelTables {
       thresholds[d + n + i] = t;
       identities.add(identity(row, row.getAs("power"), ratio.numerator()));
       denominators.add(identity(row, ratio.denominatorPower().code(), ratio.denominator()));
+      if (ratio.kind() == PowerMeasures.Kind.PROPORTION) {
+        relations.add(Suppression.Relation.atMost(new int[] {d + i}, d + n + i));
+      }
     }
     identities.addAll(denominators);
-    List<int[]> relations = new ArrayList<>(relations(disproportionality, values, 0, null));
-    relations.addAll(relations(outcomes, values, d, "measure"));
-    relations.addAll(relations(outcomes, values, d + n, "measure"));
-    relations.addAll(copies(identities));
-    relations.addAll(disposals(identities, values));
-    boolean[] hidden = Suppression.suppress(values, thresholds, relations);
+    List<String> cells = new ArrayList<>(values.length);
+    for (Row row : disproportionality) {
+      cells.add(placeGroup(row));
+    }
+    for (int copy = 0; copy < 2; copy++) {
+      for (Row row : outcomes) {
+        cells.add(placeGroup(row));
+      }
+    }
+    relations.addAll(relations(disproportionality, values, 0, null, districtCsps));
+    relations.addAll(relations(outcomes, values, d, "measure", districtCsps));
+    relations.addAll(relations(outcomes, values, d + n, "measure", districtCsps));
+    relations.addAll(equalCounts(cells, values));
+    relations.addAll(disposals(identities));
+    relations.addAll(ladder(identities));
+    boolean[] hidden = Suppression.suppressInParallel(values, thresholds, relations);
     return new Panel(
         new Decision(
             disproportionality,
             java.util.Arrays.copyOfRange(values, 0, d),
             java.util.Arrays.copyOfRange(hidden, 0, d),
-            List.of()),
+            rules),
         new Decision(
             outcomes,
             java.util.Arrays.copyOfRange(values, d, values.length),
             java.util.Arrays.copyOfRange(hidden, d, values.length),
-            List.of()),
+            rules),
         values,
         hidden,
         relations);
+  }
+
+  private static Map<String, PowerMeasures.Ratio> ratiosByName() {
+    Map<String, PowerMeasures.Ratio> ratios = new HashMap<>();
+    PowerMeasures.RATIOS.forEach(r -> ratios.put(r.power().code() + " " + r.name(), r));
+    return ratios;
   }
 
   /** What a count is: its cell, group and measure (aliases folded). */
@@ -179,46 +208,84 @@ public final class PanelTables {
   private static final Map<String, String> ALIASES =
       Map.of(PowerMeasures.reached(1), "tactic_known");
 
-  /** Each count that appears more than once, linked to its next copy (a one-member relation). */
-  private static List<int[]> copies(List<String> identities) {
-    Map<String, Integer> last = new HashMap<>();
-    List<int[]> relations = new ArrayList<>();
-    for (int i = 0; i < identities.size(); i++) {
-      Integer before = last.put(identities.get(i), i);
+  /**
+   * Equal non-zero counts of the same cell and group, each linked to the first (a one-member
+   * relation). This covers every count published twice (the searches of a cell are its events and
+   * its arrest rate's denominator) and every pair of measures that happen to be equal (a field
+   * recorded for every subject makes its "known" count equal to the events): an outsider learns
+   * such equalities from the cells where both are published, and cannot be allowed to apply one
+   * where it holds.
+   */
+  private static List<Suppression.Relation> equalCounts(List<String> cells, long[] values) {
+    Map<String, Integer> first = new HashMap<>();
+    List<Suppression.Relation> relations = new ArrayList<>();
+    for (int i = 0; i < cells.size(); i++) {
+      if (values[i] == 0) {
+        continue;
+      }
+      Integer before = first.putIfAbsent(key(cells.get(i), values[i]), i);
       if (before != null) {
-        relations.add(new int[] {before, i});
+        relations.add(Suppression.Relation.sum(new int[] {before}, i));
       }
     }
     return relations;
   }
 
-  /** The six custody disposals of a cell and group add up to the detentions with one known. */
-  private static List<int[]> disposals(List<String> identities, long[] values) {
-    String known = "disposal_known" + SEPARATOR;
+  /** The first index of each count's identity. */
+  private static Map<String, Integer> firstIndex(List<String> identities) {
     Map<String, Integer> index = new HashMap<>();
     for (int i = 0; i < identities.size(); i++) {
       index.putIfAbsent(identities.get(i), i);
     }
-    List<int[]> relations = new ArrayList<>();
+    return index;
+  }
+
+  /**
+   * The six published custody disposals of a cell and group add up to at most the detentions with a
+   * known disposal (the rest are {@code other}, which is not published).
+   */
+  private static List<Suppression.Relation> disposals(List<String> identities) {
+    String known = "disposal_known" + SEPARATOR;
+    Map<String, Integer> index = firstIndex(identities);
+    List<Suppression.Relation> relations = new ArrayList<>();
     index.forEach(
         (identity, total) -> {
           if (!identity.endsWith(known)) {
             return;
           }
           String cell = identity.substring(0, identity.length() - known.length());
-          int[] relation = new int[PowerMeasures.DISPOSALS.size() + 1];
-          long sum = 0;
-          for (int k = 0; k < PowerMeasures.DISPOSALS.size(); k++) {
+          int[] members = new int[PowerMeasures.DISPOSALS.size()];
+          for (int k = 0; k < members.length; k++) {
             Integer i = index.get(cell + PowerMeasures.DISPOSALS.get(k) + SEPARATOR);
             if (i == null) {
               return;
             }
-            relation[k] = i;
-            sum += values[i];
+            members[k] = i;
           }
-          relation[relation.length - 1] = total;
-          if (sum == values[total]) {
-            relations.add(relation);
+          relations.add(Suppression.Relation.atMost(members, total));
+        });
+    return relations;
+  }
+
+  /** Each step of the use-of-force ladder is reached by at most as many as the step below. */
+  private static List<Suppression.Relation> ladder(List<String> identities) {
+    String first = "tactic_known" + SEPARATOR;
+    Map<String, Integer> index = firstIndex(identities);
+    List<Suppression.Relation> relations = new ArrayList<>();
+    index.forEach(
+        (identity, lowest) -> {
+          if (!identity.endsWith(first)) {
+            return;
+          }
+          String cell = identity.substring(0, identity.length() - first.length());
+          int below = lowest;
+          for (int step = 2; step <= PowerMeasures.LADDER.size(); step++) {
+            Integer above = index.get(cell + PowerMeasures.reached(step) + SEPARATOR);
+            if (above == null) {
+              return;
+            }
+            relations.add(Suppression.Relation.atMost(new int[] {above}, below));
+            below = above;
           }
         });
     return relations;
@@ -244,12 +311,33 @@ public final class PanelTables {
           value = SUPPRESSED;
         } else if (column.startsWith("ratio") && referenceHidden && value != null) {
           value = SUPPRESSED;
+        } else if (column.equals("flag")) {
+          value =
+              panelFlag(
+                  value,
+                  decision.hidden()[i],
+                  referenceHidden,
+                  row.<Long>getAs("events"),
+                  decision);
         }
         line.add(value);
       }
       lines.add(line);
     }
     return lines;
+  }
+
+  /**
+   * The flag as published: {@code suppressed} where the row's count is hidden; where only the
+   * reference group's count is hidden, the flag of the row's own count (a flag computed from the
+   * hidden reference count would bound it); otherwise the flag as computed.
+   */
+  private static Object panelFlag(
+      Object flag, boolean hidden, boolean referenceHidden, long basis, Decision decision) {
+    if (hidden) {
+      return SmallNumbers.SUPPRESSED;
+    }
+    return referenceHidden && flag != null ? decision.rules().rateFlag(basis) : flag;
   }
 
   /** Outcome measures about children or strip searches: suppressed under the stricter minimum. */
@@ -279,6 +367,7 @@ public final class PanelTables {
       Row row = decision.rows().get(i);
       byCellGroup.put(key(cellGroup(row, row.getAs("ethnic_group")), row.getAs("measure")), i);
     }
+    Map<String, PowerMeasures.Ratio> ratios = ratiosByName();
     List<List<Object>> lines = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       Row row = decision.rows().get(i);
@@ -287,6 +376,9 @@ public final class PanelTables {
           byCellGroup.get(key(cellGroup(row, row.getAs("reference_group")), row.getAs("measure")));
       boolean referenceHidden =
           reference != null && (decision.hidden()[reference] || decision.hidden()[n + reference]);
+      PowerMeasures.Ratio ratio = ratios.get(row.getAs("power") + " " + row.getAs("measure"));
+      long basis =
+          ratio.kind() == PowerMeasures.Kind.RATE ? decision.values()[i] : decision.values()[n + i];
       List<Object> line = new ArrayList<>();
       for (String column : OUTCOMES_COLUMNS) {
         Object value = row.getAs(column);
@@ -295,6 +387,8 @@ public final class PanelTables {
             || column.startsWith("rate") && hidden
             || column.startsWith("ratio") && (hidden || referenceHidden) && value != null) {
           value = SUPPRESSED;
+        } else if (column.equals("flag")) {
+          value = panelFlag(value, hidden, referenceHidden, basis, decision);
         }
         line.add(value);
       }
@@ -316,10 +410,18 @@ public final class PanelTables {
   }
 
   /**
-   * The exact relations among counts {@code values[offset + i]} of rows {@code i}; {@code
-   * extraKey}, when given, is a column (such as {@code measure}) whose rows never add up together.
+   * The exact relations among counts {@code values[offset + i]} of rows {@code i}: groups to All,
+   * districts to their CSP, districts (or CSPs with the districts in no CSP, such as {@code
+   * UNKNOWN}) to their force, months to their financial year. {@code extraKey}, when given, is a
+   * column (such as {@code measure}) whose rows never add up together. Only relations that hold are
+   * kept: one that does not tells an attacker nothing exact.
    */
-  private static List<int[]> relations(List<Row> rows, long[] values, int offset, String extraKey) {
+  private static List<Suppression.Relation> relations(
+      List<Row> rows,
+      long[] values,
+      int offset,
+      String extraKey,
+      Map<String, String> districtCsps) {
     Map<String, List<Integer>> members = new LinkedHashMap<>();
     Map<String, Integer> totals = new HashMap<>();
     for (int r = 0; r < rows.size(); r++) {
@@ -334,6 +436,7 @@ public final class PanelTables {
         members.computeIfAbsent(cell, k -> new ArrayList<>()).add(i);
       }
       String level = row.getAs("geography_level");
+      String area = row.getAs("area_code");
       String inForce =
           key(
               extra,
@@ -346,9 +449,14 @@ public final class PanelTables {
       if (level.equals(EventCounts.FORCE_LEVEL)) {
         totals.put(key("districts", inForce), i);
         totals.put(key("csps", inForce), i);
+      } else if (level.equals(EventCounts.CSP_LEVEL)) {
+        members.computeIfAbsent(key("csps", inForce), k -> new ArrayList<>()).add(i);
+        totals.put(key("csp", inForce, area), i);
       } else {
-        String kind = level.equals(EventCounts.CSP_LEVEL) ? "csps" : "districts";
-        members.computeIfAbsent(key(kind, inForce), k -> new ArrayList<>()).add(i);
+        members.computeIfAbsent(key("districts", inForce), k -> new ArrayList<>()).add(i);
+        String csp = districtCsps.get(area);
+        String parent = csp == null ? key("csps", inForce) : key("csp", inForce, csp);
+        members.computeIfAbsent(parent, k -> new ArrayList<>()).add(i);
       }
       String periodType = row.getAs("period_type");
       String period = row.getAs("period");
@@ -356,24 +464,24 @@ public final class PanelTables {
           periodType.equals(Periods.MONTH)
               ? Periods.financialYear(java.time.YearMonth.parse(period))
               : period;
-      String area =
+      String months =
           key(
               "months",
               extra,
               row.getAs("power"),
               row.getAs("basis"),
               level,
-              row.getAs("area_code"),
+              area,
               row.getAs("force"),
               group,
               year);
       if (periodType.equals(Periods.MONTH)) {
-        members.computeIfAbsent(area, k -> new ArrayList<>()).add(i);
+        members.computeIfAbsent(months, k -> new ArrayList<>()).add(i);
       } else {
-        totals.put(area, i);
+        totals.put(months, i);
       }
     }
-    List<int[]> relations = new ArrayList<>();
+    List<Suppression.Relation> relations = new ArrayList<>();
     members.forEach(
         (key, list) -> {
           Integer total = totals.get(key);
@@ -384,18 +492,25 @@ public final class PanelTables {
           for (int i : list) {
             sum += values[i];
           }
-          // Only exact relations: a sum that does not hold tells an attacker nothing exact.
           if (sum != values[total]) {
             return;
           }
-          int[] relation = new int[list.size() + 1];
-          for (int k = 0; k < list.size(); k++) {
-            relation[k] = list.get(k);
-          }
-          relation[list.size()] = total;
-          relations.add(relation);
+          relations.add(
+              Suppression.Relation.sum(list.stream().mapToInt(Integer::intValue).toArray(), total));
         });
     return relations;
+  }
+
+  /** A cell and group of any power (a use-of-force rate's denominator is custody's count). */
+  private static String placeGroup(Row row) {
+    return key(
+        row.getAs("basis"),
+        row.getAs("period_type"),
+        row.getAs("period"),
+        row.getAs("geography_level"),
+        row.getAs("area_code"),
+        row.getAs("force"),
+        row.getAs("ethnic_group"));
   }
 
   private static String cellGroup(Row row, String group) {

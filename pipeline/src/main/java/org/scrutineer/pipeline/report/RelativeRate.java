@@ -16,8 +16,9 @@ import org.scrutineer.pipeline.stats.RiskRatio;
  * <p>A {@link Kind#PROPORTION} gets a Wilson interval and a Katz log ratio interval; a {@link
  * Kind#RATE} (a numerator that is not a subset of its denominator) gets an exact Poisson interval
  * with the denominator as exposure and an exact conditional ratio interval with its p-value. The
- * rate is null below the rate minimum of denominator; the ratio is null when either numerator is
- * below the ratio minimum, or undefined, with the reason.
+ * rate rests on its basis (a share's trials, a rate's events): it is null, and the flag {@code
+ * rate_suppressed}, below the rate minimum of that basis; the ratio is null when either numerator
+ * is below the ratio minimum, or undefined, with the reason.
  */
 final class RelativeRate {
   private RelativeRate() {}
@@ -48,10 +49,9 @@ final class RelativeRate {
         .set("reference_group", reference.label())
         .set("reference_numerator", c.referenceNumerator())
         .set("reference_denominator", c.referenceDenominator());
-    // A share needs enough trials; a rate, enough events.
-    boolean rateAllowed =
-        c.denominator() > 0
-            && rules.rateAllowed(kind == Kind.RATE ? c.numerator() : Math.round(c.denominator()));
+    // A share rests on its trials, a rate on its events: one basis for the rate and its flag.
+    long basis = kind == Kind.RATE ? c.numerator() : Math.round(c.denominator());
+    boolean rateAllowed = c.denominator() > 0 && rules.rateAllowed(basis);
     if (rateAllowed) {
       Interval ci;
       if (kind == Kind.PROPORTION) {
@@ -72,10 +72,14 @@ final class RelativeRate {
       row.set(
               "ratio_undefined_reason",
               c.group() == reference ? "REFERENCE_GROUP" : "NOT_APPLICABLE")
-          .set("flag", rateAllowed ? rules.rateFlag(c.numerator()) : SmallNumbers.RATE_SUPPRESSED);
+          .set("flag", rateAllowed ? rules.rateFlag(basis) : SmallNumbers.RATE_SUPPRESSED);
       return;
     }
-    row.set("flag", rules.ratioFlag(c.numerator(), c.referenceNumerator()));
+    row.set(
+        "flag",
+        rateAllowed
+            ? rules.ratioFlag(basis, c.numerator(), c.referenceNumerator())
+            : SmallNumbers.RATE_SUPPRESSED);
     if (!(c.denominator() > 0) || !(c.referenceDenominator() > 0)) {
       row.set("ratio_undefined_reason", "NO_DENOMINATOR");
       return;

@@ -31,6 +31,9 @@ public record SmallNumbers(
   /** Flag: published but unreliable (a count below the reliable minimum). */
   public static final String UNRELIABLE = "u";
 
+  /** Flag in {@code panel/}: the row's count is suppressed ({@code [c]}), and so is its rate. */
+  public static final String SUPPRESSED = "suppressed";
+
   /** Flag: no small-number concern. */
   public static final String OK = "ok";
 
@@ -74,13 +77,24 @@ public record SmallNumbers(
 
   /** The flag of a row with a rate and a ratio to the reference group. */
   public String ratioFlag(long events, long referenceEvents) {
-    if (!rateAllowed(events)) {
+    return ratioFlag(events, events, referenceEvents);
+  }
+
+  /**
+   * The flag of a row with a rate and a ratio, where the rate rests on {@code rateBasis}: the
+   * events for a rate per population or exposure, the trials (the denominator) for a share. The
+   * rate is published, and the flag is not {@code rate_suppressed}, from {@code rateMinimum} trials
+   * or events; the ratio needs both numerators at {@code ratioMinimum}; {@code u} marks a basis or
+   * either numerator (the reference group's too) under {@code reliableMinimum}.
+   */
+  public String ratioFlag(long rateBasis, long events, long referenceEvents) {
+    if (!rateAllowed(rateBasis)) {
       return RATE_SUPPRESSED;
     }
     long smaller = Math.min(events, referenceEvents);
     if (smaller < ratioMinimum) {
       return RATIO_SUPPRESSED;
     }
-    return smaller < reliableMinimum ? UNRELIABLE : OK;
+    return Math.min(smaller, rateBasis) < reliableMinimum ? UNRELIABLE : OK;
   }
 }

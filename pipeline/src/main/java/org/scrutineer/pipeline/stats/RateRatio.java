@@ -45,6 +45,25 @@ public record RateRatio(
    */
   public static RateRatio of(
       long events, double exposure, long referenceEvents, double referenceExposure, double level) {
+    return of(
+        events, exposure, referenceEvents, referenceExposure, level, exposure, referenceExposure);
+  }
+
+  /**
+   * As {@link #of(long, double, long, double, double)}, with the Katz binomial interval taken over
+   * the people at risk ({@code population}, {@code referencePopulation}: METHODS.md section 0's
+   * {@code P_g}, {@code P_W}) rather than the exposure: for a period shorter than a year the
+   * person-years are a fraction of the people, and treating them as people narrows the interval
+   * (and collapses it where the events outnumber the person-years).
+   */
+  public static RateRatio of(
+      long events,
+      double exposure,
+      long referenceEvents,
+      double referenceExposure,
+      double level,
+      double population,
+      double referencePopulation) {
     if (events < 0 || referenceEvents < 0) {
       throw new IllegalArgumentException(
           String.format(
@@ -77,7 +96,7 @@ public record RateRatio(
     double z = Confidence.z(level);
     double waldSe = Math.sqrt(1.0 / events + 1.0 / referenceEvents);
     double katzVariance =
-        1.0 / events - 1.0 / exposure + 1.0 / referenceEvents - 1.0 / referenceExposure;
+        1.0 / events - 1.0 / population + 1.0 / referenceEvents - 1.0 / referencePopulation;
     Interval katz =
         katzVariance > 0 ? logInterval(ratio, z * Math.sqrt(katzVariance)) : Interval.UNDEFINED;
     return new RateRatio(ratio, exact, katz, logInterval(ratio, z * waldSe), pValue, null);

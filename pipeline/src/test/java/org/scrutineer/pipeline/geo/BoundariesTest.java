@@ -25,10 +25,10 @@ class BoundariesTest {
   void pointsLandInTheirDistrictAndTheSeaInNone() {
     DistrictBoundaries set = read("lad19.geojson", TWO_SQUARES, null);
     assertThat(set.year()).isEqualTo(2019);
-    assertThat(set.locate(0.5, 0.5)).isEqualTo("E07000001");
-    assertThat(set.locate(1.5, 0.25)).isEqualTo("E07000002");
-    assertThat(set.locate(5.0, 5.0)).isNull();
-    assertThat(set.locate(0.5, -0.01)).isNull();
+    assertThat(set.locate(0.5, 51.5)).isEqualTo("E07000001");
+    assertThat(set.locate(1.5, 51.25)).isEqualTo("E07000002");
+    assertThat(set.locate(5.0, 56)).isNull();
+    assertThat(set.locate(0.5, 50.99)).isNull();
   }
 
   @Test
@@ -38,10 +38,10 @@ class BoundariesTest {
             "LAD19CD",
             feature("LAD19CD", "E07000002", "LAD19NM", "Beta", square(1, 0)),
             feature("LAD19CD", "E07000001", "LAD19NM", "Alpha", square(0, 0)));
-    assertThat(read("a.geojson", TWO_SQUARES, null).locate(1.0, 0.5)).isEqualTo("E07000001");
-    assertThat(read("b_2019.geojson", reversed, null).locate(1.0, 0.5)).isEqualTo("E07000001");
+    assertThat(read("a.geojson", TWO_SQUARES, null).locate(1.0, 51.5)).isEqualTo("E07000001");
+    assertThat(read("b_2019.geojson", reversed, null).locate(1.0, 51.5)).isEqualTo("E07000001");
     // A point on an outer edge is still in its district.
-    assertThat(read("a.geojson", TWO_SQUARES, null).locate(0.0, 0.5)).isEqualTo("E07000001");
+    assertThat(read("a.geojson", TWO_SQUARES, null).locate(0.0, 51.5)).isEqualTo("E07000001");
   }
 
   @Test
@@ -71,7 +71,11 @@ class BoundariesTest {
         collection(
             "LAD19CD",
             feature(
-                "LAD19CD", "E07000001", "LAD19NM", "Alpha", "[[[0,0],[1,0],[1,1],[0,1],[0,0.5]]]"));
+                "LAD19CD",
+                "E07000001",
+                "LAD19NM",
+                "Alpha",
+                "[[[0,51],[1,51],[1,52],[0,52],[0,51.5]]]"));
     assertThatThrownBy(() -> read("x.geojson", unclosed, null))
         .hasMessageContaining("feature 1 (E07000001): a ring is not closed");
     String point = collection("LAD19CD", feature("LAD19CD", "E07000001", "LAD19NM", "Alpha", null));
@@ -80,9 +84,28 @@ class BoundariesTest {
     String swapped =
         collection(
             "LAD19CD",
-            feature("LAD19CD", "E07000001", "LAD19NM", "Alpha", "[[[0,0],[1,0],[1,200],[0,0]]]"));
+            feature("LAD19CD", "E07000001", "LAD19NM", "Alpha", "[[[51,0],[51,1],[52,1],[51,0]]]"));
     assertThatThrownBy(() -> read("x.geojson", swapped, null))
-        .hasMessageContaining("is not [longitude, latitude] in WGS84 degrees");
+        .hasMessageContaining("feature 1 (E07000001): position [51,0] is [latitude, longitude]")
+        .hasMessageContaining("swap the axes");
+    String grid =
+        collection(
+            "LAD19CD",
+            feature(
+                "LAD19CD",
+                "E07000001",
+                "LAD19NM",
+                "Alpha",
+                "[[[400000,300000],[401000,300000],[401000,301000],[400000,300000]]]"));
+    assertThatThrownBy(() -> read("x.geojson", grid, null))
+        .hasMessageContaining("British National Grid metres");
+    String elsewhere =
+        collection(
+            "LAD19CD",
+            feature(
+                "LAD19CD", "E07000001", "LAD19NM", "Alpha", "[[[10,40],[11,40],[11,41],[10,40]]]"));
+    assertThatThrownBy(() -> read("x.geojson", elsewhere, null))
+        .hasMessageContaining("outside Great Britain");
     String twice =
         collection(
             "LAD19CD",
@@ -99,11 +122,15 @@ class BoundariesTest {
         collection(
             "LAD19CD",
             feature(
-                "LAD19CD", "E07000001", "LAD19NM", "Alpha", "[[[0,0],[1,1],[1,0],[0,1],[0,0]]]"));
+                "LAD19CD",
+                "E07000001",
+                "LAD19NM",
+                "Alpha",
+                "[[[0,51],[1,52],[1,51],[0,52],[0,51]]]"));
     DistrictBoundaries set = read("x.geojson", bowTie, null);
     assertThat(set.repaired()).singleElement().asString().contains("E07000001");
-    assertThat(set.locate(0.2, 0.5)).isEqualTo("E07000001");
-    assertThat(set.locate(0.8, 0.5)).isEqualTo("E07000001");
+    assertThat(set.locate(0.2, 51.5)).isEqualTo("E07000001");
+    assertThat(set.locate(0.8, 51.5)).isEqualTo("E07000001");
   }
 
   @Test
@@ -114,7 +141,11 @@ class BoundariesTest {
         collection(
             "LAD20CD",
             feature(
-                "LAD20CD", "E06000099", "LAD20NM", "Gamma", "[[[0,0],[2,0],[2,1],[0,1],[0,0]]]"));
+                "LAD20CD",
+                "E06000099",
+                "LAD20NM",
+                "Gamma",
+                "[[[0,51],[2,51],[2,52],[0,52],[0,51]]]"));
     DistrictBoundaries y2020 = read("lad20.geojson", merged, null);
     DistrictChanges changes =
         DistrictChanges.read(
@@ -130,13 +161,13 @@ class BoundariesTest {
     assertThat(toOld.forMonth(YearMonth.of(2020, 3)).year()).isEqualTo(2019);
     assertThat(toOld.forMonth(YearMonth.of(2020, 4)).year()).isEqualTo(2020);
     assertThat(toOld.forMonth(YearMonth.of(2018, 6)).year()).isEqualTo(2019);
-    assertThat(toOld.locate(YearMonth.of(2020, 3), 1.5, 0.5)).isEqualTo("E07000002");
+    assertThat(toOld.locate(YearMonth.of(2020, 3), 1.5, 51.5)).isEqualTo("E07000002");
 
     Boundaries toNew = new Boundaries(List.of(y2019, y2020), changes, null);
     assertThat(toNew.targetYear()).isEqualTo(2020);
     // March 2020 is placed with the 2019 districts, then carried forward to the merged code.
-    assertThat(toNew.locate(YearMonth.of(2020, 3), 1.5, 0.5)).isEqualTo("E06000099");
-    assertThat(toNew.locate(YearMonth.of(2020, 4), 1.5, 0.5)).isEqualTo("E06000099");
+    assertThat(toNew.locate(YearMonth.of(2020, 3), 1.5, 51.5)).isEqualTo("E06000099");
+    assertThat(toNew.locate(YearMonth.of(2020, 4), 1.5, 51.5)).isEqualTo("E06000099");
     assertThat(changes.carryForward("E07000001", 2019, 2019)).isEqualTo("E07000001");
 
     assertThatThrownBy(() -> new Boundaries(List.of(y2019, y2019), changes, null))
@@ -151,7 +182,16 @@ class BoundariesTest {
   private static String square(double west, double south) {
     return String.format(
         "[[[%s,%s],[%s,%s],[%s,%s],[%s,%s],[%s,%s]]]",
-        west, south, west + 1, south, west + 1, south + 1, west, south + 1, west, south);
+        west,
+        51 + south,
+        west + 1,
+        51 + south,
+        west + 1,
+        52 + south,
+        west,
+        52 + south,
+        west,
+        51 + south);
   }
 
   private static String feature(

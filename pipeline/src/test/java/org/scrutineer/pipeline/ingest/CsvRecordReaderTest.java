@@ -41,12 +41,86 @@ class CsvRecordReaderTest {
   }
 
   @Test
-  void unterminatedQuoteIsReportedOnTheRecordNotThrown() throws IOException {
+  void unterminatedQuoteAtTheEndRejectsItsLineAloneAndReadsOn() throws IOException {
     List<CsvRecord> records = read("a,b\n1,\"open\n2,3\n");
 
-    assertThat(records).hasSize(2);
+    assertThat(records).hasSize(3);
     assertThat(records.get(1).error()).isEqualTo(RejectReason.UNTERMINATED_QUOTE);
-    assertThat(records.get(1).errorDetail()).contains("line 2");
+    assertThat(records.get(1).errorDetail()).contains("line 2", "end of the file");
+    assertThat(records.get(1).rawText()).isEqualTo("1,\"open");
+    assertThat(records.get(2).fields()).containsExactly("2", "3");
+    assertThat(records.get(2).lineNumber()).isEqualTo(3);
+  }
+
+  @Test
+  void aStrayQuoteInTheMiddleOfAFileNeverSwallowsTheRest() throws IOException {
+    // 281 lines: the header, 279 records of three fields, one with a stray opening quote on line
+    // 10. The next line reads as a complete record, so line 10 alone is rejected.
+    StringBuilder text = new StringBuilder("a,b,c\n");
+    for (int line = 2; line <= 281; line++) {
+      text.append(line == 10 ? "x,\"broken,z\n" : "x,y,z\n");
+    }
+    List<CsvRecord> records = new ArrayList<>();
+    long lines;
+    try (CsvRecordReader reader = new CsvRecordReader(new StringReader(text.toString()), ',')) {
+      records.add(reader.next());
+      reader.expectFields(3);
+      for (CsvRecord r = reader.next(); r != null; r = reader.next()) {
+        records.add(r);
+      }
+      lines = reader.physicalLines();
+    }
+
+    assertThat(records).hasSize(281);
+    assertThat(records.stream().filter(r -> r.error() != null))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.lineNumber()).isEqualTo(10);
+              assertThat(r.error()).isEqualTo(RejectReason.UNTERMINATED_QUOTE);
+              assertThat(r.errorDetail()).contains("before line 11");
+            });
+    assertThat(records.get(10).lineNumber()).isEqualTo(11);
+    assertThat(records.get(280).lineNumber()).isEqualTo(281);
+    assertThat(lines).isEqualTo(281);
+  }
+
+  @Test
+  void aQuotedFieldRunsOverAtMostTwentyLines() throws IOException {
+    // No line reads as a complete record (one field each), so the bound ends the run.
+    StringBuilder text = new StringBuilder("a,b\n1,\"open\n");
+    for (int line = 0; line < 30; line++) {
+      text.append("free text\n");
+    }
+    List<CsvRecord> records = new ArrayList<>();
+    try (CsvRecordReader reader = new CsvRecordReader(new StringReader(text.toString()), ',')) {
+      records.add(reader.next());
+      reader.expectFields(2);
+      for (CsvRecord r = reader.next(); r != null; r = reader.next()) {
+        records.add(r);
+      }
+    }
+
+    assertThat(records.get(1).errorDetail()).contains("within 20 lines");
+    assertThat(records).hasSize(2 + 30);
+    assertThat(records.get(2).lineNumber()).isEqualTo(3);
+  }
+
+  @Test
+  void aLegitimateMultiLineFieldIsStillOneRecord() throws IOException {
+    List<CsvRecord> records = new ArrayList<>();
+    try (CsvRecordReader reader =
+        new CsvRecordReader(
+            new StringReader("a,b,c\n1,\"one\ntwo, three\nfour\",z\n2,y,z\n"), ',')) {
+      records.add(reader.next());
+      reader.expectFields(3);
+      for (CsvRecord r = reader.next(); r != null; r = reader.next()) {
+        records.add(r);
+      }
+    }
+
+    assertThat(records.get(1).fields()).containsExactly("1", "one\ntwo, three\nfour", "z");
+    assertThat(records.get(2).lineNumber()).isEqualTo(5);
   }
 
   @Test

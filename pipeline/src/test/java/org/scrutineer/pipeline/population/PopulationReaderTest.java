@@ -14,34 +14,45 @@ class PopulationReaderTest {
       "Lower Tier Local Authorities Code,Lower Tier Local Authorities,"
           + "Ethnic group (20 categories) Code,Ethnic group (20 categories),Observation\n";
 
+  private static final String[] LABELS = {
+    "Asian, Asian British or Asian Welsh: Bangladeshi",
+    "Asian, Asian British or Asian Welsh: Chinese",
+    "Asian, Asian British or Asian Welsh: Indian",
+    "Asian, Asian British or Asian Welsh: Pakistani",
+    "Asian, Asian British or Asian Welsh: Other Asian",
+    "Black, Black British, Black Welsh, Caribbean or African: African",
+    "Black, Black British, Black Welsh, Caribbean or African: Caribbean",
+    "Black, Black British, Black Welsh, Caribbean or African: Other Black",
+    "Mixed or Multiple ethnic groups: White and Asian",
+    "Mixed or Multiple ethnic groups: White and Black African",
+    "Mixed or Multiple ethnic groups: White and Black Caribbean",
+    "Mixed or Multiple ethnic groups: Other Mixed",
+    "White: English, Welsh, Scottish, Northern Irish or British",
+    "White: Irish",
+    "White: Gypsy or Irish Traveller",
+    "White: Roma",
+    "White: Other White",
+    "Other ethnic group: Arab",
+    "Other ethnic group: Any other ethnic group"
+  };
+
+  /**
+   * A TS021 block for one area: -8 and the 19 categories, category {@code c} counting {@code c}.
+   */
+  private static String block(String area, int... skip) {
+    StringBuilder text = new StringBuilder(area + ",Alpha,-8,Does not apply,0\n");
+    for (int code = 1; code <= 19; code++) {
+      int category = code;
+      if (java.util.Arrays.stream(skip).noneMatch(c -> c == category)) {
+        text.append(String.format("%s,Alpha,%d,\"%s\",%d%n", area, code, LABELS[code - 1], code));
+      }
+    }
+    return text.toString();
+  }
+
   @Test
   void ts021CategoriesSumIntoTheFiveGroupsByCode() {
-    StringBuilder text = new StringBuilder(TS021_HEADER).append("E1,Alpha,-8,Does not apply,0\n");
-    String[] labels = {
-      "Asian, Asian British or Asian Welsh: Bangladeshi",
-      "Asian, Asian British or Asian Welsh: Chinese",
-      "Asian, Asian British or Asian Welsh: Indian",
-      "Asian, Asian British or Asian Welsh: Pakistani",
-      "Asian, Asian British or Asian Welsh: Other Asian",
-      "Black, Black British, Black Welsh, Caribbean or African: African",
-      "Black, Black British, Black Welsh, Caribbean or African: Caribbean",
-      "Black, Black British, Black Welsh, Caribbean or African: Other Black",
-      "Mixed or Multiple ethnic groups: White and Asian",
-      "Mixed or Multiple ethnic groups: White and Black African",
-      "Mixed or Multiple ethnic groups: White and Black Caribbean",
-      "Mixed or Multiple ethnic groups: Other Mixed",
-      "White: English, Welsh, Scottish, Northern Irish or British",
-      "White: Irish",
-      "White: Gypsy or Irish Traveller",
-      "White: Roma",
-      "White: Other White",
-      "Other ethnic group: Arab",
-      "Other ethnic group: Any other ethnic group"
-    };
-    for (int code = 1; code <= 19; code++) {
-      text.append(String.format("E1,Alpha,%d,\"%s\",%d%n", code, labels[code - 1], code));
-    }
-
+    StringBuilder text = new StringBuilder(TS021_HEADER).append(block("E1"));
     PopulationTable table =
         PopulationReader.read(table(text.toString()), PopulationReader.Format.ONS_TS021);
 
@@ -52,6 +63,39 @@ class PopulationReaderTest {
     assertThat(table.population("E1", EthnicGroup.OTHER)).isEqualTo(18 + 19);
     assertThat(table.population("E1", EthnicGroup.UNKNOWN)).isNull();
     assertThat(table.population("E2", EthnicGroup.WHITE)).isNull();
+  }
+
+  @Test
+  void anAreaWithACategoryMissingFailsNamingTheAreaAndCategory() {
+    String text = TS021_HEADER + block("E1") + block("E2", 13);
+    assertThatThrownBy(() -> PopulationReader.read(table(text), PopulationReader.Format.ONS_TS021))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("line 22")
+        .hasMessageContaining("area E2 has no row for category 13");
+  }
+
+  @Test
+  void anAreasBlockRepeatedFailsInsteadOfDoublingItsPopulation() {
+    String text = TS021_HEADER + block("E1") + block("E1");
+    assertThatThrownBy(() -> PopulationReader.read(table(text), PopulationReader.Format.ONS_TS021))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("line 22")
+        .hasMessageContaining("area E1 has category -8 twice (first on line 2)");
+  }
+
+  @Test
+  void aTotalRowMustBeTheSumOfItsCategories() {
+    int sum = 19 * 20 / 2;
+    String good = TS021_HEADER + "E1,Alpha,0,Total," + sum + "\n" + block("E1");
+    assertThat(
+            PopulationReader.read(table(good), PopulationReader.Format.ONS_TS021)
+                .population("E1", EthnicGroup.OTHER))
+        .isEqualTo(18 + 19);
+    String bad = TS021_HEADER + "E1,Alpha,0,Total," + (sum + 1) + "\n" + block("E1");
+    assertThatThrownBy(() -> PopulationReader.read(table(bad), PopulationReader.Format.ONS_TS021))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("line 2")
+        .hasMessageContaining("the total 191 is not the sum of its categories, 190");
   }
 
   @Test

@@ -25,6 +25,23 @@ class RateRatioTest {
   }
 
   @Test
+  void theKatzIntervalOfAOneMonthPeriodIsOverThePeopleNotThePersonYears() {
+    // City of London, one month: 22 Black against 49 White searches, Census 2021 populations 232
+    // and 5,955 (TS021). Expected values from Python: exp(ln DR +- z sqrt(1/22 - 1/232 + 1/49 -
+    // 1/5955)). Over person-years (232/12 and 5,955/12) the interval would be 9.29-14.30, far
+    // narrower than the exact one.
+    double black = 232;
+    double white = 5955;
+    RateRatio r = RateRatio.of(22, black / 12, 49, white / 12, 0.95, black, white);
+
+    assertThat(r.ratio()).isCloseTo(11.524454609, within(1e-8));
+    assertThat(r.katz().low()).isCloseTo(7.091330, within(1e-5));
+    assertThat(r.katz().high()).isCloseTo(18.728935, within(1e-5));
+    RateRatio overPersonYears = RateRatio.of(22, black / 12, 49, white / 12, 0.95);
+    assertThat(overPersonYears.katz().low()).isCloseTo(9.287472, within(1e-5));
+  }
+
+  @Test
   void smallCountsGiveAnExactIntervalThatIncludesOne() {
     RateRatio r = RateRatio.of(3, 1_500, 40, 90_000, 0.95);
 
