@@ -342,11 +342,8 @@ public final class ScrutineerRun {
           "see rejects.csv for every rejected row with its file, line and reason");
       for (String field :
           List.of(Columns.SELF_DEFINED_ETHNICITY, Columns.OFFICER_DEFINED_ETHNICITY)) {
-        long n =
-            unmapped.stream()
-                .filter(v -> v.field().equals(field))
-                .mapToLong(UnmappedValues.Value::count)
-                .sum();
+        String column = EventCounts.unmappedEventsColumn(field);
+        long n = forceMonths.stream().mapToLong(c -> counts.total(c.key(), column)).sum();
         gates.check(
             "unmapped " + field.replace('_', ' ') + " labels",
             n,

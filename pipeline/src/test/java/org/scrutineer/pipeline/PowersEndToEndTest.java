@@ -294,12 +294,16 @@ class PowersEndToEndTest extends SparkTestBase {
     Row none = stage("force", southvale, "2022-08", "Black", "search");
     assertThat(none.<String>getAs("rate_undefined_reason")).isEqualTo("NOT_SUBMITTED");
     assertThat(none.<Object>getAs("numerator")).isNull();
-    assertThat(
-            stage("force", southvale, "2022-08", "White", "arrest")
-                .<String>getAs("rate_undefined_reason"))
-        .isEqualTo("NOT_SUBMITTED");
-    assertThat(stage("force", southvale, "2022-08", "White", "detention").<Object>getAs("rate"))
-        .isNotNull();
+    // Its arrests come from custody records and stand; only their rate per search is undefined.
+    Row arrests = stage("force", southvale, "2022-08", "White", "arrest");
+    assertThat(arrests.<String>getAs("rate_undefined_reason"))
+        .isEqualTo("DENOMINATOR_NOT_SUBMITTED");
+    assertThat(arrests.<Object>getAs("rate")).isNull();
+    Row detentions = stage("force", southvale, "2022-08", "White", "detention");
+    assertThat(detentions.<Object>getAs("rate")).isNotNull();
+    assertThat(arrests.<Long>getAs("numerator").doubleValue())
+        .isPositive()
+        .isEqualTo(detentions.<Double>getAs("denominator"));
   }
 
   @Test

@@ -133,6 +133,17 @@ public final class EventCounts {
     return columns.toArray(new Column[0]);
   }
 
+  /**
+   * The count column of events (person searches, subject-incidents, detentions, notices) whose
+   * ethnicity field carries a label no code list knows, e.g. {@code
+   * self_defined_ethnicity_unmapped_events}: the unmapped-label gate's numerator, over the same
+   * events as its denominator (a use-of-force subject-incident counts once, by the row it is
+   * counted in, however many officers reported it).
+   */
+  public static String unmappedEventsColumn(String field) {
+    return missingColumn(field, FieldStatus.UNMAPPED) + "_events";
+  }
+
   /** The count column of a field's status, e.g. {@code gender_not_stated}. */
   public static String missingColumn(String field, FieldStatus status) {
     return field + "_" + status.code();
@@ -305,6 +316,13 @@ public final class EventCounts {
         measures.put(
             missingColumn(missing.field(), status),
             scope.and(col(missing.statusColumn()).equalTo(status.code())));
+      }
+      if (missing.field().equals(Columns.SELF_DEFINED_ETHNICITY)
+          || missing.field().equals(Columns.OFFICER_DEFINED_ETHNICITY)) {
+        measures.put(
+            unmappedEventsColumn(missing.field()),
+            col(EventUnits.COUNTED)
+                .and(col(missing.statusColumn()).equalTo(FieldStatus.UNMAPPED.code())));
       }
     }
     return Collections.unmodifiableMap(measures);

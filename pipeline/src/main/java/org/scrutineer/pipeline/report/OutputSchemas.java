@@ -238,7 +238,7 @@ public final class OutputSchemas {
           field(
               "flag",
               S,
-              "Small-number flag: rate_suppressed (< 3 events), ratio_suppressed (< 10 in the group or reference), u (unreliable, < 20), ok."),
+              "Small-number flag: rate_suppressed (< 3 events), ratio_suppressed (< 10 in the group or reference), u (unreliable, < 20 in the group or reference), ok; in panel/, suppressed where the count is [c]."),
           field(
               "unknown_ethnicity_share",
               D,
@@ -261,7 +261,9 @@ public final class OutputSchemas {
         "Lower 95% limit: Wilson for a share, exact Poisson (Byar from 10) for a rate."),
     field("rate_ci_high", D, "Upper 95% limit."),
     field(
-        "rate_undefined_reason", S, "Why rate is null: LOW_COUNT, NO_DENOMINATOR, NOT_SUBMITTED."),
+        "rate_undefined_reason",
+        S,
+        "Why rate is null: LOW_COUNT, NO_DENOMINATOR, NOT_SUBMITTED, DENOMINATOR_NOT_SUBMITTED (stages: the stage below was not submitted; the numerator stands)."),
     field("reference_group", S, "The group ratios compare against (default White)."),
     field("reference_numerator", L, "The reference group's numerator in the same cell."),
     field("reference_denominator", D, "The reference group's denominator in the same cell."),
@@ -283,11 +285,11 @@ public final class OutputSchemas {
     field(
         "ratio_undefined_reason",
         S,
-        "Why ratio is null: REFERENCE_GROUP, NOT_APPLICABLE (Unknown, All), LOW_COUNT, ZERO_REFERENCE, NO_EVENTS, NO_DENOMINATOR, NOT_SUBMITTED."),
+        "Why ratio is null: REFERENCE_GROUP, NOT_APPLICABLE (Unknown, All), LOW_COUNT, ZERO_REFERENCE, NO_EVENTS, NO_DENOMINATOR, NOT_SUBMITTED, DENOMINATOR_NOT_SUBMITTED."),
     field(
         "flag",
         S,
-        "Small-number flag: rate_suppressed, ratio_suppressed (< 10 in the group or reference), u (< 20), ok.")
+        "Small-number flag: rate_suppressed (< 3 trials for a share, < 3 events for a rate: exactly when rate is null), ratio_suppressed (< 10 in the group or reference), u (< 20 in either numerator or the trials), ok; in panel/, suppressed where a count is [c].")
   };
 
   /** One row per cell, rate measure and ethnic group: the rate and its ratio to the reference. */

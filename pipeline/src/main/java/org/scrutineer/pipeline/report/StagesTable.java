@@ -83,9 +83,8 @@ public final class StagesTable {
         Cell.Key key = cell.keyFor(stage.power().code());
         Stage previous = BY_NAME.get(stage.below());
         Cell stageCell = byKey.get(key);
-        boolean submitted =
-            stageCell != null
-                && (previous == null || byKey.containsKey(cell.keyFor(previous.power().code())));
+        boolean belowSubmitted =
+            previous == null || byKey.containsKey(cell.keyFor(previous.power().code()));
         for (EthnicGroup group : OutcomesTable.groups()) {
           RowBuilder row =
               cell.columns(new RowBuilder(OutputSchemas.STAGES_SCHEMA))
@@ -93,10 +92,22 @@ public final class StagesTable {
                   .set("ethnic_group", group == null ? EthnicGroup.ALL : group.label())
                   .set("stage", stage.name())
                   .set("denominator_stage", stage.below());
-          if (!submitted) {
+          if (stageCell == null) {
             rows.add(
                 row.set("rate_undefined_reason", "NOT_SUBMITTED")
                     .set("ratio_undefined_reason", "NOT_SUBMITTED")
+                    .build());
+            continue;
+          }
+          if (!belowSubmitted) {
+            // The stage's own count stands (arrests come from custody records); only its
+            // denominator, the stage below, was not submitted.
+            rows.add(
+                row.set("numerator", OutcomesTable.count(counts, key, group, stage.measure()))
+                    .set("reference_group", reference.label())
+                    .set("reference_numerator", counts.get(key, reference, stage.measure()))
+                    .set("rate_undefined_reason", "DENOMINATOR_NOT_SUBMITTED")
+                    .set("ratio_undefined_reason", "DENOMINATOR_NOT_SUBMITTED")
                     .build());
             continue;
           }
