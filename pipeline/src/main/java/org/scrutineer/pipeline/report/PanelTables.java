@@ -165,8 +165,9 @@ public final class PanelTables {
     relations.addAll(relations(outcomes, values, d, "measure", districtCsps));
     relations.addAll(relations(outcomes, values, d + n, "measure", districtCsps));
     relations.addAll(equalCounts(cells, values));
-    relations.addAll(disposals(identities));
-    relations.addAll(ladder(identities));
+    Map<String, Integer> index = firstIndex(identities);
+    relations.addAll(disposals(index));
+    relations.addAll(ladder(index));
     boolean[] hidden = Suppression.suppressInParallel(values, thresholds, relations);
     return new Panel(
         new Decision(
@@ -241,19 +242,32 @@ public final class PanelTables {
   }
 
   /**
+   * Calls {@code action} with the cell-and-group prefix and the index of every count of {@code
+   * measure} in {@code index} (identities from {@link #identity}, the measure last).
+   */
+  private static void eachCellWith(
+      Map<String, Integer> index,
+      String measure,
+      java.util.function.BiConsumer<String, Integer> action) {
+    String suffix = measure + SEPARATOR;
+    index.forEach(
+        (identity, i) -> {
+          if (identity.endsWith(suffix)) {
+            action.accept(identity.substring(0, identity.length() - suffix.length()), i);
+          }
+        });
+  }
+
+  /**
    * The six published custody disposals of a cell and group add up to at most the detentions with a
    * known disposal (the rest are {@code other}, which is not published).
    */
-  private static List<Suppression.Relation> disposals(List<String> identities) {
-    String known = "disposal_known" + SEPARATOR;
-    Map<String, Integer> index = firstIndex(identities);
+  private static List<Suppression.Relation> disposals(Map<String, Integer> index) {
     List<Suppression.Relation> relations = new ArrayList<>();
-    index.forEach(
-        (identity, total) -> {
-          if (!identity.endsWith(known)) {
-            return;
-          }
-          String cell = identity.substring(0, identity.length() - known.length());
+    eachCellWith(
+        index,
+        "disposal_known",
+        (cell, total) -> {
           int[] members = new int[PowerMeasures.DISPOSALS.size()];
           for (int k = 0; k < members.length; k++) {
             Integer i = index.get(cell + PowerMeasures.DISPOSALS.get(k) + SEPARATOR);
@@ -268,16 +282,12 @@ public final class PanelTables {
   }
 
   /** Each step of the use-of-force ladder is reached by at most as many as the step below. */
-  private static List<Suppression.Relation> ladder(List<String> identities) {
-    String first = "tactic_known" + SEPARATOR;
-    Map<String, Integer> index = firstIndex(identities);
+  private static List<Suppression.Relation> ladder(Map<String, Integer> index) {
     List<Suppression.Relation> relations = new ArrayList<>();
-    index.forEach(
-        (identity, lowest) -> {
-          if (!identity.endsWith(first)) {
-            return;
-          }
-          String cell = identity.substring(0, identity.length() - first.length());
+    eachCellWith(
+        index,
+        ALIASES.get(PowerMeasures.reached(1)),
+        (cell, lowest) -> {
           int below = lowest;
           for (int step = 2; step <= PowerMeasures.LADDER.size(); step++) {
             Integer above = index.get(cell + PowerMeasures.reached(step) + SEPARATOR);

@@ -67,43 +67,20 @@ class BoundariesTest {
         .hasMessageContaining("Invalid boundary file x.geojson: not a GeoJSON FeatureCollection");
     assertThatThrownBy(() -> read("x.geojson", "{not json", 2022))
         .hasMessageContaining("Invalid boundary file x.geojson: not JSON");
-    String unclosed =
-        collection(
-            "LAD19CD",
-            feature(
-                "LAD19CD",
-                "E07000001",
-                "LAD19NM",
-                "Alpha",
-                "[[[0,51],[1,51],[1,52],[0,52],[0,51.5]]]"));
+    String unclosed = alpha("[[[0,51],[1,51],[1,52],[0,52],[0,51.5]]]");
     assertThatThrownBy(() -> read("x.geojson", unclosed, null))
         .hasMessageContaining("feature 1 (E07000001): a ring is not closed");
-    String point = collection("LAD19CD", feature("LAD19CD", "E07000001", "LAD19NM", "Alpha", null));
+    String point = alpha(null);
     assertThatThrownBy(() -> read("x.geojson", point, null))
         .hasMessageContaining("geometry type 'Point' (must be Polygon or MultiPolygon)");
-    String swapped =
-        collection(
-            "LAD19CD",
-            feature("LAD19CD", "E07000001", "LAD19NM", "Alpha", "[[[51,0],[51,1],[52,1],[51,0]]]"));
+    String swapped = alpha("[[[51,0],[51,1],[52,1],[51,0]]]");
     assertThatThrownBy(() -> read("x.geojson", swapped, null))
         .hasMessageContaining("feature 1 (E07000001): position [51,0] is [latitude, longitude]")
         .hasMessageContaining("swap the axes");
-    String grid =
-        collection(
-            "LAD19CD",
-            feature(
-                "LAD19CD",
-                "E07000001",
-                "LAD19NM",
-                "Alpha",
-                "[[[400000,300000],[401000,300000],[401000,301000],[400000,300000]]]"));
+    String grid = alpha("[[[400000,300000],[401000,300000],[401000,301000],[400000,300000]]]");
     assertThatThrownBy(() -> read("x.geojson", grid, null))
         .hasMessageContaining("British National Grid metres");
-    String elsewhere =
-        collection(
-            "LAD19CD",
-            feature(
-                "LAD19CD", "E07000001", "LAD19NM", "Alpha", "[[[10,40],[11,40],[11,41],[10,40]]]"));
+    String elsewhere = alpha("[[[10,40],[11,40],[11,41],[10,40]]]");
     assertThatThrownBy(() -> read("x.geojson", elsewhere, null))
         .hasMessageContaining("outside Great Britain");
     String twice =
@@ -118,15 +95,7 @@ class BoundariesTest {
   @Test
   void aSelfIntersectingPolygonIsRepairedAndListed() {
     // A bow tie: two triangles meeting at (0.5, 0.5).
-    String bowTie =
-        collection(
-            "LAD19CD",
-            feature(
-                "LAD19CD",
-                "E07000001",
-                "LAD19NM",
-                "Alpha",
-                "[[[0,51],[1,52],[1,51],[0,52],[0,51]]]"));
+    String bowTie = alpha("[[[0,51],[1,52],[1,51],[0,52],[0,51]]]");
     DistrictBoundaries set = read("x.geojson", bowTie, null);
     assertThat(set.repaired()).singleElement().asString().contains("E07000001");
     assertThat(set.locate(0.2, 51.5)).isEqualTo("E07000001");
@@ -177,6 +146,11 @@ class BoundariesTest {
   private static DistrictBoundaries read(String name, String json, Integer year) {
     return BoundaryReader.read(
         name, new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), null, null, year);
+  }
+
+  /** A 2019 file with one district, E07000001 Alpha, of the given polygon (or none). */
+  private static String alpha(String polygon) {
+    return collection("LAD19CD", feature("LAD19CD", "E07000001", "LAD19NM", "Alpha", polygon));
   }
 
   private static String square(double west, double south) {
