@@ -3,7 +3,7 @@
 # Census 2021 TS021 denominators, the ONS LAD22-CSP22-PFA22 lookup and the year-correct LAD
 # boundaries 2019-2023 (records placed in districts by coordinates), then checks the result
 # (bench/ConformanceCheck.java), attacks the panel tables as an outsider would
-# (PanelAttack.java: it must recover nothing exactly; narrow ranges are reported) and prints
+# (PanelAttack.java: it must recover nothing and pin no small count to a narrow range) and prints
 # wall time and peak memory.
 # Usage: bench/real-data-conformance.sh [REAL_DATA_DIR] [OUT_DIR]   (run from the repository root,
 # after the jar is built: mvn -B -q package -DskipTests)
@@ -37,8 +37,6 @@ ms=$(( (end - start) / 1000000 ))
 printf "wall_seconds=%d.%03d\n" $((ms / 1000)) $((ms % 1000))
 [ -f "$out.time" ] && cat "$out.time"
 java bench/ConformanceCheck.java "$out" "$real"
-# Fails on any exact recovery or false relation. Narrow intervals are reported, not yet failed on:
-# 1,256 national counts are still pinned narrower than 10 (README "Panel tables"; issue 10 open).
+# Fails on any exact recovery, any count from 1 to 9 pinned narrower than 10, or a false relation.
 java -Xmx16g pipeline/src/test/java/org/scrutineer/pipeline/disclosure/PanelAttack.java \
-  "$out/panel" --truth "$out" --lookup "$real/census2021/LAD22_CSP22_PFA22_lookup.csv" \
-  --report-narrow
+  "$out/panel" --truth "$out" --lookup "$real/census2021/LAD22_CSP22_PFA22_lookup.csv"

@@ -1,7 +1,7 @@
 package org.scrutineer.jobs;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +20,7 @@ import org.scrutineer.pipeline.Progress;
 import org.scrutineer.pipeline.RunConfig;
 import org.scrutineer.pipeline.RunResult;
 import org.scrutineer.pipeline.ScrutineerRun;
+import org.scrutineer.pipeline.StrictJson;
 import org.scrutineer.pipeline.population.PopulationReader;
 import org.scrutineer.pipeline.report.ReportSettings;
 import org.scrutineer.pipeline.report.SmallNumbers;
@@ -71,7 +72,22 @@ final class RunCommand implements Callable<Integer> {
           Map.entry("panel-min-count", false),
           Map.entry("panel-sensitive-min-count", false),
           Map.entry("max-reject-fraction", false),
-          Map.entry("max-unmapped-fraction", false));
+          Map.entry("max-unmapped-fraction", false),
+          Map.entry("ignore-unrecognised-files", false));
+
+  /** Config keys that take several values. */
+  private static final Set<String> REPEATABLE =
+      Set.of(
+          "stop-search", "use-of-force", "custody", "fpn", "mapping", "population", "boundaries");
+
+  /** Config keys that take a number. */
+  private static final Set<String> NUMERIC =
+      Set.of(
+          "confidence-level",
+          "panel-min-count",
+          "panel-sensitive-min-count",
+          "max-reject-fraction",
+          "max-unmapped-fraction");
 
   private final SparkSessions sessions;
 
@@ -262,6 +278,13 @@ final class RunCommand implements Callable<Integer> {
               + " self- or officer-defined ethnicity. Default: ${DEFAULT-VALUE}.")
   double maxUnmappedFraction;
 
+  @Option(
+      names = "--ignore-unrecognised-files",
+      description =
+          "Skip (and list in the manifest) files in a stop-and-search folder that look like data"
+              + " but match no expected name, instead of stopping with exit code 2.")
+  boolean ignoreUnrecognisedFiles;
+
   RunCommand(SparkSessions sessions) {
     this.sessions = sessions;
   }
@@ -334,7 +357,8 @@ final class RunCommand implements Callable<Integer> {
               confidenceLevel,
               SmallNumbers.DEFAULT.withPanel(panelMinCount, panelSensitiveMinCount)),
           maxRejectFraction,
-          maxUnmappedFraction);
+          maxUnmappedFraction,
+          ignoreUnrecognisedFiles);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
@@ -355,7 +379,10 @@ final class RunCommand implements Callable<Integer> {
   private void applyConfig(Path file) {
     JsonNode root;
     try {
-      root = new ObjectMapper().readTree(Files.readString(file));
+      root = StrictJson.mapper().readTree(Files.readString(file));
+    } catch (JsonProcessingException e) {
+      throw new ParameterException(
+          spec.commandLine(), StrictJson.describe("Invalid config", file.toString(), e));
     } catch (IOException e) {
       throw new ParameterException(
           spec.commandLine(), String.format("Cannot read config %s: %s", file, e.getMessage()));
@@ -384,16 +411,72 @@ final class RunCommand implements Callable<Integer> {
       if (given.contains("--" + key)) {
         continue;
       }
-      List<String> values = new ArrayList<>();
-      if (entry.getValue().isArray()) {
-        entry.getValue().forEach(v -> values.add(v.asText()));
-      } else {
-        values.add(entry.getValue().asText());
-      }
+      List<String> values = configValues(file, key, entry.getValue());
       List<String> resolved =
           values.stream().map(v -> isPath ? base.resolve(v).toString() : v).toList();
       set(key, resolved);
     }
+  }
+
+  /**
+   * A config value's text, checked for its shape: a repeatable option takes a string or a list of
+   * strings, a numeric option a number (or a string holding one), a flag true or false, any other a
+   * string. Anything else (an object, a nested list, null, true/false, an empty list or string)
+   * stops the run naming the key and the shape it needs, rather than being read as an empty path.
+   */
+  private List<String> configValues(Path file, String key, JsonNode value) {
+    boolean repeatable = REPEATABLE.contains(key);
+    boolean numeric = NUMERIC.contains(key);
+    boolean flag = key.equals("ignore-unrecognised-files");
+    String shape =
+        repeatable
+            ? "a string or a list of strings"
+            : numeric ? "a number" : flag ? "true or false" : "a string";
+    List<JsonNode> items = new ArrayList<>();
+    if (value.isArray() && repeatable) {
+      value.forEach(items::add);
+    } else {
+      items.add(value);
+    }
+    List<String> values = new ArrayList<>();
+    for (JsonNode item : items) {
+      boolean fits =
+          flag
+              ? item.isBoolean()
+              : item.isTextual() && !item.asText().isBlank() || numeric && item.isNumber();
+      if (!fits) {
+        throw new ParameterException(
+            spec.commandLine(),
+            String.format(
+                "Invalid config %s: '%s' must be %s, not %s", file, key, shape, describe(item)));
+      }
+      values.add(item.asText());
+    }
+    if (values.isEmpty()) {
+      throw new ParameterException(
+          spec.commandLine(),
+          String.format("Invalid config %s: '%s' must be %s, not an empty list", file, key, shape));
+    }
+    return values;
+  }
+
+  private static String describe(JsonNode node) {
+    if (node.isObject()) {
+      return "an object";
+    }
+    if (node.isArray()) {
+      return "a list";
+    }
+    if (node.isNull()) {
+      return "null";
+    }
+    if (node.isBoolean()) {
+      return "true/false";
+    }
+    if (node.isNumber()) {
+      return "a number";
+    }
+    return "an empty string";
   }
 
   private void set(String key, List<String> values) {
@@ -423,6 +506,7 @@ final class RunCommand implements Callable<Integer> {
         case "panel-sensitive-min-count" -> panelSensitiveMinCount = Long.parseLong(value);
         case "max-reject-fraction" -> maxRejectFraction = Double.parseDouble(value);
         case "max-unmapped-fraction" -> maxUnmappedFraction = Double.parseDouble(value);
+        case "ignore-unrecognised-files" -> ignoreUnrecognisedFiles = Boolean.parseBoolean(value);
         default -> throw new IllegalStateException(key);
       }
     } catch (NumberFormatException e) {

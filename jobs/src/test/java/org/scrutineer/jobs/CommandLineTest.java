@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -212,6 +213,35 @@ class CommandLineTest {
     assertThat(err.toString()).contains("unknown setting 'stop-serch'");
     assertThat(run("run", "--config", config.toString(), "--sample"))
         .isEqualTo(ExitCodes.BAD_INPUT);
+  }
+
+  @Test
+  void aConfigValueOfTheWrongShapeOrAKeyGivenTwiceStopsTheRunNamingIt() throws IOException {
+    Path config = dir.resolve("bad.json");
+    Map<String, String> cases =
+        Map.of(
+            "{\"stop-search\": {\"path\": \"x\"}}",
+            "'stop-search' must be a string or a list of strings, not an object",
+            "{\"stop-search\": [[\"x\"]]}",
+            "'stop-search' must be a string or a list of strings, not a list",
+            "{\"stop-search\": []}",
+            "'stop-search' must be a string or a list of strings, not an empty list",
+            "{\"out\": [\"a\", \"b\"]}",
+            "'out' must be a string, not a list",
+            "{\"from\": null}",
+            "'from' must be a string, not null",
+            "{\"max-reject-fraction\": true}",
+            "'max-reject-fraction' must be a number, not true/false",
+            "{\"from\": \"2022-01\",\n \"from\": \"2022-02\"}",
+            "line 2 column 8: Duplicate field 'from'");
+    for (Map.Entry<String, String> c : cases.entrySet()) {
+      Files.writeString(config, c.getKey());
+      err.getBuffer().setLength(0);
+      assertThat(run("run", "--config", config.toString()))
+          .as(c.getKey())
+          .isEqualTo(ExitCodes.BAD_INPUT);
+      assertThat(err.toString()).as(c.getKey()).contains("Invalid config " + config, c.getValue());
+    }
   }
 
   @Test

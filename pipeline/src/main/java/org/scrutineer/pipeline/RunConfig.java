@@ -30,6 +30,8 @@ import org.scrutineer.pipeline.schema.Power;
  * @param maxRejectFraction the run fails (exit 3) when more rows than this fraction are rejected
  * @param maxUnmappedFraction the run fails (exit 3) when more person searches than this fraction
  *     carry an unmapped self- or officer-defined ethnicity
+ * @param ignoreUnrecognisedFiles skip (and list) files in a stop-and-search folder that look like
+ *     data but match no expected name, instead of stopping the run
  */
 public record RunConfig(
     Map<Power, List<String>> inputs,
@@ -44,7 +46,40 @@ public record RunConfig(
     String out,
     ReportSettings report,
     double maxRejectFraction,
-    double maxUnmappedFraction) {
+    double maxUnmappedFraction,
+    boolean ignoreUnrecognisedFiles) {
+
+  /** A run that stops on unrecognised data-like files. */
+  public RunConfig(
+      Map<Power, List<String>> inputs,
+      List<String> mappings,
+      List<String> population,
+      PopulationReader.Format populationFormat,
+      String areaLookup,
+      Geography geography,
+      String forces,
+      YearMonth from,
+      YearMonth to,
+      String out,
+      ReportSettings report,
+      double maxRejectFraction,
+      double maxUnmappedFraction) {
+    this(
+        inputs,
+        mappings,
+        population,
+        populationFormat,
+        areaLookup,
+        geography,
+        forces,
+        from,
+        to,
+        out,
+        report,
+        maxRejectFraction,
+        maxUnmappedFraction,
+        false);
+  }
 
   /**
    * Where district boundaries come from.

@@ -95,6 +95,7 @@ final class RunManifest {
       input.put("bytes", f.bytes());
       input.put("sha256", f.sha256());
       input.put("lines", f.lines());
+      input.put("duplicate_rows", f.duplicateRows());
       input.put("rows_read", f.rowsRead());
       input.put("rows_accepted", f.accepted());
       input.put("rows_rejected", f.rejected());

@@ -97,7 +97,13 @@ public final class ScrutineerRun {
     }
     InputDiscovery.Discovered discovered =
         InputDiscovery.discover(
-            config.inputs(), mappings, registry, conf, config.from(), config.to());
+            config.inputs(),
+            mappings,
+            registry,
+            conf,
+            config.from(),
+            config.to(),
+            config.ignoreUnrecognisedFiles());
     if (discovered.files().isEmpty()) {
       throw new InputException(
           String.format(
@@ -335,11 +341,7 @@ public final class ScrutineerRun {
 
       QualityGates gates = new QualityGates();
       gates.check(
-          "rejected rows",
-          rejected,
-          read,
-          config.maxRejectFraction(),
-          "see rejects.csv for every rejected row with its file, line and reason");
+          "rejected rows", rejected, read, config.maxRejectFraction(), RejectHint.of(files));
       for (String field :
           List.of(Columns.SELF_DEFINED_ETHNICITY, Columns.OFFICER_DEFINED_ETHNICITY)) {
         String column = EventCounts.unmappedEventsColumn(field);
@@ -373,6 +375,7 @@ public final class ScrutineerRun {
           "skipped_outside_window",
           discovered.outsideWindow().stream().map(SourceFile::path).toList());
       manifest.put("ignored_files", discovered.ignored());
+      manifest.put("empty_files", coverage.emptyFiles());
       manifest.put("unmapped_values", unmapped);
       manifest.put("force_areas_without_denominator", withoutDenominator);
       if (boundaries != null) {

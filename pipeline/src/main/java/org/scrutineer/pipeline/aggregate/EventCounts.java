@@ -18,6 +18,7 @@ import static org.scrutineer.pipeline.schema.Columns.BASIS;
 import static org.scrutineer.pipeline.schema.Columns.DISTRICT;
 import static org.scrutineer.pipeline.schema.Columns.ETHNIC_GROUP;
 import static org.scrutineer.pipeline.schema.Columns.FILE_BYTES;
+import static org.scrutineer.pipeline.schema.Columns.FILE_DUPLICATE_ROWS;
 import static org.scrutineer.pipeline.schema.Columns.FILE_INDEX;
 import static org.scrutineer.pipeline.schema.Columns.FILE_LINES;
 import static org.scrutineer.pipeline.schema.Columns.FILE_ROWS;
@@ -183,11 +184,14 @@ public final class EventCounts {
     RECORD_KEYS.forEach(key -> keys.add(col(key)));
     keys.add(col(FILE_ROWS));
     keys.add(col(FILE_LINES));
+    keys.add(col(FILE_DUPLICATE_ROWS));
     keys.add(col(FILE_BYTES));
     keys.add(col(FILE_SHA256));
     keys.add(when(col(RECORD_TYPE).equalTo("file"), col(REJECT_DETAIL)).as(REJECT_DETAIL));
     RECORD_KEYS.forEach(key -> output.add(col(key)));
-    for (String file : List.of(FILE_ROWS, FILE_LINES, FILE_BYTES, FILE_SHA256, REJECT_DETAIL)) {
+    for (String file :
+        List.of(
+            FILE_ROWS, FILE_LINES, FILE_DUPLICATE_ROWS, FILE_BYTES, FILE_SHA256, REJECT_DETAIL)) {
       output.add(col(file));
     }
     for (String name : MEASURE_NAMES) {

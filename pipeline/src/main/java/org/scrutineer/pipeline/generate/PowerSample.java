@@ -145,7 +145,7 @@ final class PowerSample {
       row.put("force", force.slug());
       row.put("incident_id", incident);
       row.put("subject_id", subject);
-      row.put("date", when.plusMinutes(officer).toString());
+      row.put("date", SyntheticSample.existing(when.plusMinutes(officer)).toString());
       row.put("district", area.code());
       row.put("age_range", age);
       row.put("gender", gender);
@@ -254,16 +254,20 @@ final class PowerSample {
     if (charged) {
       add("custody.charged", key);
     }
-    LocalDateTime authorisedAt = arrest.plusMinutes(20 + random.nextInt(70));
+    LocalDateTime authorisedAt =
+        SyntheticSample.existing(arrest.plusMinutes(20 + random.nextInt(70)));
     double hours = Math.exp(Math.log(planted.medianHours().get(group)) + 0.6 * gaussian());
-    LocalDateTime release = authorisedAt.plusMinutes(Math.round(hours * 60));
+    LocalDateTime release =
+        SyntheticSample.existing(authorisedAt.plusMinutes(Math.round(hours * 60)));
     Map<String, String> row = new LinkedHashMap<>();
     row.put("force", force.slug());
     row.put("custody_id", String.format("CUS-%06d", ++serial));
     row.put("person_id", String.format("P%07x", ++person * 2654435761L & 0xfffffffL));
     row.put("date", arrest.toString());
     row.put("detention_authorised", authorised ? authorisedAt.toString() : "");
-    row.put("release_time", authorised ? release.toString() : arrest.plusHours(1).toString());
+    row.put(
+        "release_time",
+        authorised ? release.toString() : SyntheticSample.existing(arrest.plusHours(1)).toString());
     row.put(
         "offence_group",
         pick(new String[] {"violence", "theft", "drugs", "public_order", "weapons", "other"}));
@@ -622,7 +626,8 @@ final class PowerSample {
 
   private LocalDateTime moment(YearMonth month) {
     int day = 1 + random.nextInt(month.lengthOfMonth());
-    return month.atDay(day).atTime(random.nextInt(24), random.nextInt(60));
+    return SyntheticSample.existing(
+        month.atDay(day).atTime(random.nextInt(24), random.nextInt(60)));
   }
 
   private <T> T pick(T[] values) {

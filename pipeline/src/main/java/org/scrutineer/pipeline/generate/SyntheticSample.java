@@ -524,7 +524,15 @@ public final class SyntheticSample {
 
   private LocalDateTime moment(YearMonth month) {
     int day = 1 + random.nextInt(month.lengthOfMonth());
-    return month.atDay(day).atTime(random.nextInt(24), random.nextInt(60));
+    return existing(month.atDay(day).atTime(random.nextInt(24), random.nextInt(60)));
+  }
+
+  /**
+   * A local time that happened in London: one drawn in the spring clock-change gap (which the
+   * readers rightly reject) moves on an hour, as a clock would have shown it.
+   */
+  static LocalDateTime existing(LocalDateTime local) {
+    return LONDON.getRules().getValidOffsets(local).isEmpty() ? local.plusHours(1) : local;
   }
 
   private void writePoliceUk(Path dir, SyntheticForce force) throws IOException {
@@ -700,37 +708,42 @@ public final class SyntheticSample {
     };
   }
 
+  /** TS021 categories: code, label, broad group, share of the group in the synthetic areas. */
+  private static final String[][] TS021_CATEGORIES = {
+    {"1", "Asian, Asian British or Asian Welsh: Bangladeshi", "ASIAN", "0.15"},
+    {"2", "Asian, Asian British or Asian Welsh: Chinese", "ASIAN", "0.10"},
+    {"3", "Asian, Asian British or Asian Welsh: Indian", "ASIAN", "0.30"},
+    {"4", "Asian, Asian British or Asian Welsh: Pakistani", "ASIAN", "0.30"},
+    {"5", "Asian, Asian British or Asian Welsh: Other Asian", "ASIAN", "0.15"},
+    {"6", "Black, Black British, Black Welsh, Caribbean or African: African", "BLACK", "0.55"},
+    {"7", "Black, Black British, Black Welsh, Caribbean or African: Caribbean", "BLACK", "0.30"},
+    {"8", "Black, Black British, Black Welsh, Caribbean or African: Other Black", "BLACK", "0.15"},
+    {"9", "Mixed or Multiple ethnic groups: White and Asian", "MIXED", "0.25"},
+    {"10", "Mixed or Multiple ethnic groups: White and Black African", "MIXED", "0.15"},
+    {"11", "Mixed or Multiple ethnic groups: White and Black Caribbean", "MIXED", "0.35"},
+    {
+      "12",
+      "Mixed or Multiple ethnic groups: Other Mixed or Multiple ethnic groups",
+      "MIXED",
+      "0.25"
+    },
+    {"13", "White: English, Welsh, Scottish, Northern Irish or British", "WHITE", "0.90"},
+    {"14", "White: Irish", "WHITE", "0.02"},
+    {"15", "White: Gypsy or Irish Traveller", "WHITE", "0.01"},
+    {"16", "White: Roma", "WHITE", "0.01"},
+    {"17", "White: Other White", "WHITE", "0.06"},
+    {"18", "Other ethnic group: Arab", "OTHER", "0.35"},
+    {"19", "Other ethnic group: Any other ethnic group", "OTHER", "0.65"},
+  };
+
+  /** The ONS label of TS021 category {@code code} (1 to 19), as the Census table gives it. */
+  public static String ts021Label(int code) {
+    return TS021_CATEGORIES[code - 1][1];
+  }
+
   private void writePopulation(Path dir, List<SyntheticForce> forces) throws IOException {
     Path file = dir.resolve("population/census2021-ts021-synthetic.csv");
     Files.createDirectories(file.getParent());
-    String[][] categories = {
-      {"1", "Asian, Asian British or Asian Welsh: Bangladeshi", "ASIAN", "0.15"},
-      {"2", "Asian, Asian British or Asian Welsh: Chinese", "ASIAN", "0.10"},
-      {"3", "Asian, Asian British or Asian Welsh: Indian", "ASIAN", "0.30"},
-      {"4", "Asian, Asian British or Asian Welsh: Pakistani", "ASIAN", "0.30"},
-      {"5", "Asian, Asian British or Asian Welsh: Other Asian", "ASIAN", "0.15"},
-      {"6", "Black, Black British, Black Welsh, Caribbean or African: African", "BLACK", "0.55"},
-      {"7", "Black, Black British, Black Welsh, Caribbean or African: Caribbean", "BLACK", "0.30"},
-      {
-        "8", "Black, Black British, Black Welsh, Caribbean or African: Other Black", "BLACK", "0.15"
-      },
-      {"9", "Mixed or Multiple ethnic groups: White and Asian", "MIXED", "0.25"},
-      {"10", "Mixed or Multiple ethnic groups: White and Black African", "MIXED", "0.15"},
-      {"11", "Mixed or Multiple ethnic groups: White and Black Caribbean", "MIXED", "0.35"},
-      {
-        "12",
-        "Mixed or Multiple ethnic groups: Other Mixed or Multiple ethnic groups",
-        "MIXED",
-        "0.25"
-      },
-      {"13", "White: English, Welsh, Scottish, Northern Irish or British", "WHITE", "0.90"},
-      {"14", "White: Irish", "WHITE", "0.02"},
-      {"15", "White: Gypsy or Irish Traveller", "WHITE", "0.01"},
-      {"16", "White: Roma", "WHITE", "0.01"},
-      {"17", "White: Other White", "WHITE", "0.06"},
-      {"18", "Other ethnic group: Arab", "OTHER", "0.35"},
-      {"19", "Other ethnic group: Any other ethnic group", "OTHER", "0.65"},
-    };
     try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       out.write(
           "Lower Tier Local Authorities Code,Lower Tier Local Authorities,"
@@ -739,23 +752,24 @@ public final class SyntheticSample {
         for (SyntheticArea area : force.districts()) {
           out.write(csv(List.of(area.code(), area.name(), "-8", "Does not apply", "0")));
           Map<EthnicGroup, Long> left = new EnumMap<>(area.population());
-          for (int i = 0; i < categories.length; i++) {
-            EthnicGroup group = EthnicGroup.valueOf(categories[i][2]);
+          for (int i = 0; i < TS021_CATEGORIES.length; i++) {
+            EthnicGroup group = EthnicGroup.valueOf(TS021_CATEGORIES[i][2]);
             boolean last =
-                i + 1 == categories.length || !categories[i + 1][2].equals(categories[i][2]);
+                i + 1 == TS021_CATEGORIES.length
+                    || !TS021_CATEGORIES[i + 1][2].equals(TS021_CATEGORIES[i][2]);
             long n =
                 last
                     ? left.get(group)
                     : Math.round(
-                        area.population().get(group) * Double.parseDouble(categories[i][3]));
+                        area.population().get(group) * Double.parseDouble(TS021_CATEGORIES[i][3]));
             left.merge(group, -n, Long::sum);
             out.write(
                 csv(
                     List.of(
                         area.code(),
                         area.name(),
-                        categories[i][0],
-                        categories[i][1],
+                        TS021_CATEGORIES[i][0],
+                        TS021_CATEGORIES[i][1],
                         Long.toString(n))));
           }
         }

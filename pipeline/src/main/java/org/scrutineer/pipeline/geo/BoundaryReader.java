@@ -1,7 +1,6 @@
 package org.scrutineer.pipeline.geo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -20,6 +19,7 @@ import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.operation.valid.IsValidOp;
 import org.locationtech.jts.operation.valid.TopologyValidationError;
 import org.scrutineer.pipeline.InputException;
+import org.scrutineer.pipeline.StrictJson;
 
 /**
  * Reads a GeoJSON FeatureCollection of district polygons (WGS84 longitude/latitude, as the ONS and
@@ -58,7 +58,9 @@ public final class BoundaryReader {
       String source, InputStream in, String codeProperty, String nameProperty, Integer year) {
     JsonNode root;
     try {
-      root = new ObjectMapper().readTree(in);
+      root = StrictJson.mapper().readTree(in);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new InputException(StrictJson.describe("Invalid boundary file", source, e), e);
     } catch (IOException e) {
       throw new InputException(
           String.format("Invalid boundary file %s: not JSON (%s)", source, e.getMessage()), e);

@@ -2,7 +2,6 @@ package org.scrutineer.pipeline.ingest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -18,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.scrutineer.pipeline.InputException;
+import org.scrutineer.pipeline.StrictJson;
 import org.scrutineer.pipeline.schema.Columns;
 import org.scrutineer.pipeline.schema.Power;
 import org.scrutineer.pipeline.schema.PowerFormat;
@@ -112,17 +112,11 @@ public record ExtractMapping(
     ExtractMapping raw;
     try {
       raw =
-          new ObjectMapper()
+          StrictJson.mapper()
               .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
               .readValue(in, ExtractMapping.class);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new InputException(
-          String.format(
-              "Invalid mapping %s line %d: %s",
-              source,
-              e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
-              e.getOriginalMessage()),
-          e);
+      throw new InputException(StrictJson.describe("Invalid mapping", source, e), e);
     } catch (IOException e) {
       throw new InputException(
           String.format("Cannot read mapping %s: %s", source, e.getMessage()), e);

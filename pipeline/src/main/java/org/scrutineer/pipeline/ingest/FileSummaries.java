@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.scrutineer.pipeline.aggregate.EventCounts.RECORDS;
 import static org.scrutineer.pipeline.schema.Columns.DISTRICT;
 import static org.scrutineer.pipeline.schema.Columns.FILE_BYTES;
+import static org.scrutineer.pipeline.schema.Columns.FILE_DUPLICATE_ROWS;
 import static org.scrutineer.pipeline.schema.Columns.FILE_INDEX;
 import static org.scrutineer.pipeline.schema.Columns.FILE_LINES;
 import static org.scrutineer.pipeline.schema.Columns.FILE_ROWS;
@@ -53,12 +54,14 @@ public final class FileSummaries {
                 sum(col(RECORDS)).as("n"),
                 max(col(FILE_ROWS)).as(FILE_ROWS),
                 max(col(FILE_LINES)).as(FILE_LINES),
+                max(col(FILE_DUPLICATE_ROWS)).as(FILE_DUPLICATE_ROWS),
                 max(col(FILE_BYTES)).as(FILE_BYTES),
                 max(col(FILE_SHA256)).as(FILE_SHA256),
                 max(col(REJECT_DETAIL)).as(REJECT_DETAIL))
             .collectAsList();
     Map<String, Long> rowsRead = new HashMap<>();
     Map<String, Long> lines = new HashMap<>();
+    Map<String, Long> duplicates = new HashMap<>();
     Map<String, Long> bytes = new HashMap<>();
     Map<String, String> hashes = new HashMap<>();
     Map<String, String> fileProblems = new HashMap<>();
@@ -72,6 +75,7 @@ public final class FileSummaries {
       if (RawSchema.FILE.equals(row.getAs(RECORD_TYPE))) {
         rowsRead.put(path, row.<Long>getAs(FILE_ROWS));
         lines.put(path, row.<Long>getAs(FILE_LINES));
+        duplicates.put(path, row.<Long>getAs(FILE_DUPLICATE_ROWS));
         bytes.put(path, row.<Long>getAs(FILE_BYTES));
         hashes.put(path, row.getAs(FILE_SHA256));
         if (row.getAs(REJECT_DETAIL) != null) {
@@ -100,6 +104,7 @@ public final class FileSummaries {
               file,
               rowsRead.getOrDefault(path, 0L),
               lines.getOrDefault(path, 0L),
+              duplicates.getOrDefault(path, 0L),
               bytes.getOrDefault(path, 0L),
               hashes.get(path),
               fileProblems.get(path),

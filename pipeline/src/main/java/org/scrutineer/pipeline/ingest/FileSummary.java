@@ -10,6 +10,9 @@ import java.util.Map;
  *     reader independently of what became of them
  * @param lines physical lines of the file, each inside exactly the header or one record (the reader
  *     checks this, and reports a file whose lines do not reconcile as a {@code fileProblem})
+ * @param duplicateRows data.police.uk rows identical in every field to an earlier row of the file:
+ *     counted and reported, never dropped (police.uk has no identifier, and identical searches
+ *     happen)
  * @param bytes bytes read
  * @param sha256 SHA-256 of the file's bytes, hex
  * @param fileProblem why the file could not be read (a wrong header or an encoding fault), or
@@ -23,6 +26,7 @@ public record FileSummary(
     SourceFile file,
     long rowsRead,
     long lines,
+    long duplicateRows,
     long bytes,
     String sha256,
     String fileProblem,

@@ -57,17 +57,49 @@ public final class InputDiscovery {
       Configuration conf,
       YearMonth from,
       YearMonth to) {
+    return discover(inputs, mappings, registry, conf, from, to, false);
+  }
+
+  /**
+   * As {@link #discover(Map, List, ForceRegistry, Configuration, YearMonth, YearMonth)}; a file in
+   * a stop-and-search folder that looks like data ({@link #looksLikeData}) but does not match the
+   * expected names stops the run listing every such file, unless {@code ignoreUnrecognised}, when
+   * it is listed with the ignored files.
+   */
+  public static Discovered discover(
+      Map<Power, List<String>> inputs,
+      List<ExtractMapping> mappings,
+      ForceRegistry registry,
+      Configuration conf,
+      YearMonth from,
+      YearMonth to,
+      boolean ignoreUnrecognised) {
     Map<String, SourceFile> byPath = new LinkedHashMap<>();
     List<String> ignored = new ArrayList<>();
+    List<String> unrecognised = new ArrayList<>();
     try {
       for (Map.Entry<Power, List<String>> input : inputs.entrySet()) {
         Power power = input.getKey();
         List<ExtractMapping> ofPower =
             mappings.stream().filter(m -> m.powerFormat() == power).toList();
         for (String given : input.getValue()) {
-          discoverPath(given, power, ofPower, registry, conf, byPath, ignored);
+          discoverPath(given, power, ofPower, registry, conf, byPath, ignored, unrecognised);
         }
       }
+      if (!unrecognised.isEmpty() && !ignoreUnrecognised) {
+        throw new InputException(
+            String.format(
+                "%d file%s look%s like stop-and-search data but do%s not match"
+                    + " YYYY-MM-<force>-stop-and-search.csv or a mapping's file_pattern: %s%s"
+                    + " (rename them, or give --ignore-unrecognised-files to skip them)",
+                unrecognised.size(),
+                unrecognised.size() == 1 ? "" : "s",
+                unrecognised.size() == 1 ? "s" : "",
+                unrecognised.size() == 1 ? "es" : "",
+                String.join(", ", unrecognised.subList(0, Math.min(10, unrecognised.size()))),
+                unrecognised.size() > 10 ? ", ..." : ""));
+      }
+      ignored.addAll(unrecognised);
       List<SourceFile> files = new ArrayList<>();
       List<SourceFile> outside = new ArrayList<>();
       Map<String, String> forceMonths = new HashMap<>();
@@ -102,7 +134,8 @@ public final class InputDiscovery {
       ForceRegistry registry,
       Configuration conf,
       Map<String, SourceFile> byPath,
-      List<String> ignored)
+      List<String> ignored,
+      List<String> unrecognised)
       throws IOException {
     Path path = new Path(given);
     FileSystem fs = path.getFileSystem(conf);
@@ -118,7 +151,11 @@ public final class InputDiscovery {
       for (FileStatus file : found) {
         SourceFile source = classify(file, power, mappings, registry, true);
         if (source == null) {
-          ignored.add(file.getPath().toString());
+          boolean dataLike =
+              power == Power.STOP_SEARCH
+                  && looksLikeData(
+                      file.getPath().getName(), file.getPath().getParent().getName(), registry);
+          (dataLike ? unrecognised : ignored).add(file.getPath().toString());
         } else {
           add(byPath, source);
         }
@@ -151,6 +188,28 @@ public final class InputDiscovery {
         into.add(status);
       }
     }
+  }
+
+  /** The other files of a data.police.uk archive, rightly ignored. */
+  private static final java.util.regex.Pattern OTHER_POLICE_UK =
+      java.util.regex.Pattern.compile("\\d{4}-\\d{2}-[a-z0-9-]+-(street|outcomes)\\.csv");
+
+  /**
+   * Whether a file name that matched nothing still looks like stop-and-search data: a {@code .csv}
+   * in any case, or a name or folder starting like a month, or naming a known force, or saying stop
+   * or search (a month 13, a copy named {@code ... (1).csv}, {@code .CSV}, a misspelt {@code stp});
+   * the archive's street and outcomes files do not.
+   */
+  static boolean looksLikeData(String name, String folder, ForceRegistry registry) {
+    String lower = name.toLowerCase(java.util.Locale.ROOT);
+    if (OTHER_POLICE_UK.matcher(lower).matches()) {
+      return false;
+    }
+    boolean csv = lower.endsWith(".csv");
+    boolean monthLike = lower.matches("\\d{4}-\\d{1,2}\\b.*") || folder.matches("\\d{4}-\\d{1,2}");
+    boolean stopSearch = lower.contains("stop") || lower.contains("search");
+    boolean force = registry.forces().stream().anyMatch(f -> lower.contains(f.slug()));
+    return csv ? monthLike || stopSearch || force : monthLike && (stopSearch || force);
   }
 
   /** Whether {@code month} is inside the window; a null bound is open. */

@@ -1,6 +1,7 @@
 package org.scrutineer.pipeline.ingest;
 
 import static org.scrutineer.pipeline.schema.Columns.FILE_BYTES;
+import static org.scrutineer.pipeline.schema.Columns.FILE_DUPLICATE_ROWS;
 import static org.scrutineer.pipeline.schema.Columns.FILE_INDEX;
 import static org.scrutineer.pipeline.schema.Columns.FILE_LINES;
 import static org.scrutineer.pipeline.schema.Columns.FILE_ROWS;
@@ -80,6 +81,7 @@ public final class RawSchema {
     return schema
         .add(FILE_ROWS, DataTypes.LongType, true)
         .add(FILE_LINES, DataTypes.LongType, true)
+        .add(FILE_DUPLICATE_ROWS, DataTypes.LongType, true)
         .add(FILE_BYTES, DataTypes.LongType, true)
         .add(FILE_SHA256, DataTypes.StringType, true);
   }

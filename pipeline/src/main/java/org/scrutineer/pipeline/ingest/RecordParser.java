@@ -68,6 +68,19 @@ final class RecordParser implements Iterator<Row> {
   private boolean summarised;
   private long records;
 
+  /**
+   * The identifier field of this file's power whose repeats are rejected ({@code custody_id},
+   * {@code notice_id}), or {@code null}; and the line each force's identifier was first seen on.
+   */
+  private final String idField;
+
+  private final Map<String, Long> firstLineOfId = new HashMap<>();
+
+  /** The text of every police.uk data row so far, to count rows identical to an earlier one. */
+  private final java.util.Set<String> policeUkRows = new java.util.HashSet<>();
+
+  private long duplicateRows;
+
   /** Physical lines inside the header and the records read so far. */
   private long linesInRecords;
 
@@ -84,6 +97,12 @@ final class RecordParser implements Iterator<Row> {
     this.index = index;
     this.registry = registry;
     this.boundaries = file.power() == Power.STOP_SEARCH ? boundaries : null;
+    this.idField =
+        switch (file.power()) {
+          case CUSTODY -> Columns.CUSTODY_ID;
+          case FPN -> Columns.NOTICE_ID;
+          default -> null;
+        };
     try {
       Path path = new Path(file.path());
       InputStream in = path.getFileSystem(conf).open(path);
@@ -198,6 +217,9 @@ final class RecordParser implements Iterator<Row> {
           RejectReason.FIELD_COUNT,
           String.format("%d fields where the header has %d", fields.size(), headerSize));
     }
+    if (file.format() == SourceFormat.POLICE_UK && !policeUkRows.add(record.rawText())) {
+      duplicateRows++;
+    }
     ExtractMapping mapping = file.mapping();
     for (int i = 0; i < RawSchema.CANONICAL.size(); i++) {
       String field = RawSchema.CANONICAL.get(i);
@@ -228,6 +250,20 @@ final class RecordParser implements Iterator<Row> {
           values,
           RejectReason.UNKNOWN_FORCE,
           String.format("Force '%s' is not in the registry", force));
+    }
+    if (idField != null) {
+      String id = (String) values[RawSchema.index(idField)];
+      if (id != null) {
+        Long first = firstLineOfId.putIfAbsent(force + "\u001f" + id, record.lineNumber());
+        if (first != null) {
+          return reject(
+              values,
+              RejectReason.DUPLICATE_ID,
+              String.format(
+                  "%s '%s' of %s is already on line %d; only the first is counted",
+                  idField, id, force, first));
+        }
+      }
     }
     return dated(values);
   }
@@ -302,7 +338,9 @@ final class RecordParser implements Iterator<Row> {
           return reject(
               values,
               RejectReason.INVALID_DATE,
-              String.format("%s '%s' does not match the format '%s'", field, text, expected));
+              e instanceof ClockGap
+                  ? field + " " + e.getMessage()
+                  : String.format("%s '%s' does not match the format '%s'", field, text, expected));
         }
       }
     }
@@ -321,7 +359,9 @@ final class RecordParser implements Iterator<Row> {
       return reject(
           values,
           RejectReason.INVALID_DATE,
-          String.format("Date '%s' does not match the format '%s'", text, expected));
+          e instanceof ClockGap
+              ? "Date " + e.getMessage()
+              : String.format("Date '%s' does not match the format '%s'", text, expected));
     }
     values[dateIndex] = instant.toString();
     if (!policeUk) {
@@ -350,9 +390,35 @@ final class RecordParser implements Iterator<Row> {
       return z.toInstant();
     }
     if (parsed instanceof LocalDateTime local) {
-      return local.atZone(zone).toInstant();
+      return atLocal(local, zone, text);
     }
     return ((LocalDate) parsed).atStartOfDay(zone).toInstant();
+  }
+
+  /** A local time that does not exist: the clocks went forward over it. */
+  static final class ClockGap extends DateTimeParseException {
+    private static final long serialVersionUID = 1L;
+
+    ClockGap(String text, LocalDateTime local, ZoneId zone) {
+      super(
+          String.format(
+              "'%s' is a local time that does not exist in %s: the clocks went forward over %s",
+              text, zone, local),
+          text,
+          0);
+    }
+  }
+
+  /**
+   * A local date-time in {@code zone}. A time in the spring gap never happened and is refused
+   * (never moved to the next valid time); a time in the repeated autumn hour is taken at its first
+   * occurrence, summer time, as {@link LocalDateTime#atZone} does.
+   */
+  static Instant atLocal(LocalDateTime local, ZoneId zone, String text) {
+    if (zone.getRules().getValidOffsets(local).isEmpty()) {
+      throw new ClockGap(text, local, zone);
+    }
+    return local.atZone(zone).toInstant();
   }
 
   /** ISO-8601 with an offset, else a local date-time or date read in {@code localZone}. */
@@ -360,11 +426,13 @@ final class RecordParser implements Iterator<Row> {
     try {
       return OffsetDateTime.parse(text).toInstant();
     } catch (DateTimeParseException withoutOffset) {
+      LocalDateTime local;
       try {
-        return LocalDateTime.parse(text).atZone(localZone).toInstant();
+        local = LocalDateTime.parse(text);
       } catch (DateTimeParseException notDateTime) {
         return LocalDate.parse(text).atStartOfDay(localZone).toInstant();
       }
+      return atLocal(local, localZone, text);
     }
   }
 
@@ -422,6 +490,7 @@ final class RecordParser implements Iterator<Row> {
     values[RawSchema.index(Columns.MONTH)] = file.month();
     values[RawSchema.index(Columns.FILE_ROWS)] = records;
     values[RawSchema.index(Columns.FILE_LINES)] = reader.physicalLines();
+    values[RawSchema.index(Columns.FILE_DUPLICATE_ROWS)] = duplicateRows;
     String problem = fileProblem;
     if (problem == null && linesInRecords != reader.physicalLines()) {
       problem =

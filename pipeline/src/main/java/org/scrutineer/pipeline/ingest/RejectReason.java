@@ -6,7 +6,9 @@ package org.scrutineer.pipeline.ingest;
  */
 public enum RejectReason {
   INVALID_ENCODING("the line has bytes that are not text in the file's encoding"),
-  UNTERMINATED_QUOTE("a quoted field is not closed before the end of the file"),
+  UNTERMINATED_QUOTE(
+      "a quoted field is not closed within 20 lines, before a line that reads as a complete"
+          + " record, or before the end of the file (only the line it opened on is rejected)"),
   MALFORMED_QUOTE("text follows a closing quote inside a field"),
   FIELD_COUNT("the record does not have the header's number of fields"),
   BLANK_LINE("the line is empty"),
@@ -19,7 +21,9 @@ public enum RejectReason {
   INVALID_DISTRICT("the district is not a 9-character ONS area code"),
   INVALID_NUMBER("an age is not whole years from 0 to 120"),
   INVALID_DURATION("a custody release time is before detention was authorised"),
-  UNKNOWN_FORCE("the force is not in the force registry");
+  UNKNOWN_FORCE("the force is not in the force registry"),
+  DUPLICATE_ID(
+      "the record identifier (custody_id, notice_id) repeats an earlier record of the file");
 
   private final String rule;
 

@@ -38,6 +38,8 @@ public final class CodeList {
               "valid",
               "not stated",
               "not_stated",
+              "not_stated",
+              "not_stated",
               "unknown",
               "not_stated"));
 

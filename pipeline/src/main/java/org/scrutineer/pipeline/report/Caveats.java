@@ -17,7 +17,9 @@ public final class Caveats {
               + " interval with the ratio.",
           "British Transport Police has no resident population: counts and outcomes only, no rates.",
           "Missing months are not zeros: rates are annualised over the months actually submitted,"
-              + " and a period with missing months has period_complete = false.",
+              + " and a period with missing months has period_complete = false. A file with a header"
+              + " and no rows is treated the same (coverage submission = submitted_empty): an empty"
+              + " file cannot be told from a failed export.",
           "Unknown ethnicity (blank, not stated or unmapped) is allocated to no group, so group rates"
               + " are lower bounds; the share is in unknown_ethnicity_share and missing_data.",
           "Records are searches, not people: one person searched several times counts several times.",

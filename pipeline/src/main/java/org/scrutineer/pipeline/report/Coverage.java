@@ -37,6 +37,19 @@ public final class Coverage {
   private final YearMonth from;
   private final YearMonth to;
   private final Map<Power, Map<String, Map<YearMonth, Entry>>> byPower;
+  private final Map<Power, Map<String, Map<YearMonth, String>>> empty;
+
+  /** {@code submission} of a month with records (or a stated coverage). */
+  public static final String SUBMITTED = "submitted";
+
+  /**
+   * {@code submission} of a month whose file has a header and no rows: not a zero, since an empty
+   * file cannot be told from a failed export; the month counts as not submitted.
+   */
+  public static final String SUBMITTED_EMPTY = "submitted_empty";
+
+  /** {@code submission} of a month no file covers. */
+  public static final String MISSING = "missing";
 
   /** One force-month's sources. */
   private static final class Entry {
@@ -47,10 +60,14 @@ public final class Coverage {
   }
 
   private Coverage(
-      YearMonth from, YearMonth to, Map<Power, Map<String, Map<YearMonth, Entry>>> byPower) {
+      YearMonth from,
+      YearMonth to,
+      Map<Power, Map<String, Map<YearMonth, Entry>>> byPower,
+      Map<Power, Map<String, Map<YearMonth, String>>> empty) {
     this.from = from;
     this.to = to;
     this.byPower = byPower;
+    this.empty = empty;
   }
 
   /**
@@ -64,6 +81,7 @@ public final class Coverage {
    */
   public static Coverage of(List<FileSummary> files, YearMonth from, YearMonth to, boolean placed) {
     Map<Power, Map<String, Map<YearMonth, Entry>>> byPower = new EnumMap<>(Power.class);
+    Map<Power, Map<String, Map<YearMonth, String>>> empty = new EnumMap<>(Power.class);
     for (FileSummary summary : files) {
       ExtractMapping mapping = summary.file().mapping();
       Map<String, Map<YearMonth, Entry>> byForce =
@@ -73,6 +91,16 @@ public final class Coverage {
               ? mapping.columns().containsKey(Columns.DISTRICT)
               : summary.file().format() == SourceFormat.CANONICAL
                   && summary.acceptedWithDistrict() > 0;
+      if (summary.file().format() == SourceFormat.POLICE_UK && summary.rowsRead() == 0) {
+        YearMonth month = YearMonth.parse(summary.file().month());
+        if (InputDiscovery.inWindow(month, from, to)) {
+          empty
+              .computeIfAbsent(summary.file().power(), p -> new TreeMap<>())
+              .computeIfAbsent(summary.file().force(), f -> new TreeMap<>())
+              .put(month, summary.file().path());
+        }
+        continue;
+      }
       if (summary.file().format() == SourceFormat.POLICE_UK) {
         long rows =
             summary.acceptedByForceMonth().values().stream()
@@ -133,7 +161,17 @@ public final class Coverage {
     if (first == null || last == null) {
       throw new InputException("No submitted months in the run window: nothing to report");
     }
-    return new Coverage(first, last, byPower);
+    // A force whose every file of a power was empty still gets its coverage rows.
+    empty.forEach(
+        (power, forces) ->
+            forces
+                .keySet()
+                .forEach(
+                    force ->
+                        byPower
+                            .computeIfAbsent(power, p -> new TreeMap<>())
+                            .computeIfAbsent(force, f -> new TreeMap<>())));
+    return new Coverage(first, last, byPower, empty);
   }
 
   private static void add(
@@ -238,6 +276,13 @@ public final class Coverage {
                 .set("area_code", known.areaCode())
                 .set("month", month.toString())
                 .set("submitted", entry != null)
+                .set(
+                    "submission",
+                    entry != null
+                        ? SUBMITTED
+                        : emptyFile(power, force.getKey(), month) != null
+                            ? SUBMITTED_EMPTY
+                            : MISSING)
                 .set("files", entry == null ? 0 : entry.files.size());
         if (entry != null) {
           row.set("source_format", entry.format.code())
@@ -249,6 +294,18 @@ public final class Coverage {
       }
     }
     return rows;
+  }
+
+  /** The header-only file of a force-month, or {@code null}. */
+  private String emptyFile(Power power, String force, YearMonth month) {
+    return empty.getOrDefault(power, Map.of()).getOrDefault(force, Map.of()).get(month);
+  }
+
+  /** The header-only files read (police.uk files with no rows), whose months count as missing. */
+  public List<String> emptyFiles() {
+    List<String> files = new ArrayList<>();
+    empty.values().forEach(forces -> forces.values().forEach(m -> files.addAll(m.values())));
+    return files;
   }
 
   /** Below 20% of the median of the force's submitted months (searchlight's rule of thumb). */

@@ -7,8 +7,9 @@ import org.apache.spark.sql.Row;
 /**
  * Formats rows as CSV that opens cleanly in Excel: RFC 4180 quoting, CRLF line ends, a UTF-8
  * byte-order mark (written by the caller), empty cells for null, numbers in plain notation where
- * sensible (six significant digits; Parquet keeps full precision), and text that Excel would run as
- * a formula ({@code = + - @} first) prefixed with an apostrophe.
+ * sensible (six significant digits; Parquet keeps full precision), text that Excel would run as a
+ * formula ({@code = + - @} first) prefixed with an apostrophe, and text longer than an Excel cell
+ * holds cut with a visible marker ({@link #cut}).
  */
 final class CsvFormat {
   static final String BOM = "\uFEFF";
@@ -63,7 +64,23 @@ final class CsvFormat {
     return new BigDecimal(d).round(DIGITS).stripTrailingZeros().toPlainString();
   }
 
-  private static String text(String s) {
+  /** The most characters of text in one CSV cell (Excel holds at most 32,767). */
+  static final int MAX_CELL = 32_000;
+
+  /**
+   * Text cut to {@link #MAX_CELL} characters, with a visible marker saying how long it was (the
+   * Parquet table keeps it whole).
+   */
+  static String cut(String s) {
+    if (s.length() <= MAX_CELL) {
+      return s;
+    }
+    String marker = String.format(" [cut: %,d characters in all; whole in Parquet]", s.length());
+    return s.substring(0, MAX_CELL - marker.length()) + marker;
+  }
+
+  private static String text(String raw) {
+    String s = cut(raw);
     String safe = !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
     boolean quote =
         safe.indexOf(',') >= 0

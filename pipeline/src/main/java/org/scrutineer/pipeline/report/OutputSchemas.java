@@ -371,6 +371,11 @@ public final class OutputSchemas {
                   "True when a file (or an extract's stated coverage) covers the month; false means missing, never zero."))
           .add(
               field(
+                  "submission",
+                  S,
+                  "submitted; submitted_empty (a file with a header and no rows: not a zero, the month counts as not submitted); missing."))
+          .add(
+              field(
                   "source_format", S, "police_uk, extract or canonical; null when not submitted."))
           .add(field("files", I, "Files covering the month."))
           .add(
@@ -694,6 +699,11 @@ public final class OutputSchemas {
                 "file_lines",
                 L,
                 "File rows: physical lines of the file, each inside the header or exactly one record."))
+        .add(
+            field(
+                "file_duplicate_rows",
+                L,
+                "File rows: data.police.uk rows identical in every field to an earlier row of the file (counted, never dropped)."))
         .add(field("file_bytes", L, "File rows: the file's size."))
         .add(field("file_sha256", S, "File rows: SHA-256 of the file."));
   }

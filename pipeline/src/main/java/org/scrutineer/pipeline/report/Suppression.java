@@ -64,9 +64,10 @@ public final class Suppression {
   /**
    * The interval an attacker can derive for each count: published counts are known exactly, a
    * hidden count starts at {@code [1, unbounded)}, and every relation narrows its counts' intervals
-   * until nothing changes. {@code high} is {@link #UNBOUNDED} where no upper bound follows.
+   * until nothing changes. {@code high} is {@link #UNBOUNDED} where no upper bound follows; {@code
+   * highBy} is the relation that last lowered each count's upper bound (-1 where none did).
    */
-  public record Bounds(long[] low, long[] high) {
+  public record Bounds(long[] low, long[] high, int[] highBy) {
     /** Whether count {@code i} is known exactly. */
     public boolean exact(int i) {
       return low[i] == high[i];
@@ -146,7 +147,7 @@ public final class Suppression {
           if (hidden[i]
               && (b.exact(i) || primary(v[i], t[i]) && b.width(i) < t[i])
               && !anyOf(local.relationsOf[i], widened)) {
-            repaired |= widen(local, hidden, i, t[i], widened);
+            repaired |= widen(local, hidden, b, i, t[i], widened);
           }
         }
         if (!repaired) {
@@ -195,11 +196,6 @@ public final class Suppression {
     }
   }
 
-  /**
-   * Hides one more count in a relation of exposed count {@code i}: the smallest published non-zero
-   * member at least {@code threshold}, else the largest, else the smallest published non-zero
-   * total. Returns whether anything was hidden.
-   */
   private static boolean anyOf(int[] relations, boolean[] marked) {
     for (int r : relations) {
       if (marked[r]) {
@@ -209,12 +205,171 @@ public final class Suppression {
     return false;
   }
 
+  /**
+   * Hides one more count for exposed count {@code i}: the one {@link #binding} finds, else the
+   * nearest published count (see {@link #pick}) through its relations and then ever further through
+   * hidden counts. Returns whether anything was hidden.
+   */
   private static boolean widen(
+      Local local, boolean[] hidden, Bounds b, int i, long threshold, boolean[] widened) {
+    int target = binding(local, hidden, b, i, threshold);
+    if (target >= 0) {
+      hide(local, hidden, target, widened);
+      return true;
+    }
+    if (target == PENDING) {
+      // The bound rests on a count hidden earlier this round: the next audit sees it widened.
+      return false;
+    }
+    return search(local, hidden, i, threshold, widened);
+  }
+
+  /** {@link #binding}: the bound rests on a count hidden since this round's bounds were taken. */
+  private static final int PENDING = -2;
+
+  private static void hide(Local local, boolean[] hidden, int pick, boolean[] widened) {
+    hidden[pick] = true;
+    for (int r : local.relationsOf[pick]) {
+      widened[r] = true;
+    }
+  }
+
+  /**
+   * The published count whose hiding most directly raises count {@code i}'s upper bound, found by
+   * following the bound back to where it came from ({@link Bounds#highBy}): in the relation that
+   * set it, a published non-zero member other than the count (hidden, it counts for only 1 in the
+   * others' sum, or adds to a total's), else the relation's published total; where neither is left,
+   * the same for the hidden count whose bound that relation used, and so on back. The chain runs
+   * backwards through the propagation, so it ends at published counts; -1 when none can be hidden.
+   */
+  private static int binding(Local local, boolean[] hidden, Bounds b, int i, long threshold) {
+    java.util.Set<Integer> visited = new java.util.LinkedHashSet<>();
+    int found = chain(local, hidden, b, i, threshold, visited);
+    if (found >= 0 || found == PENDING) {
+      return found;
+    }
+    // The chain ended among hidden counts: the nearest published count beside any count on it.
+    for (int c : visited) {
+      int pick =
+          pick(
+              local,
+              hidden,
+              java.util.Arrays.stream(local.relationsOf[c]).boxed().toList(),
+              threshold);
+      if (pick >= 0) {
+        return pick;
+      }
+    }
+    return -1;
+  }
+
+  private static int chain(
+      Local local,
+      boolean[] hidden,
+      Bounds b,
+      int i,
+      long threshold,
+      java.util.Set<Integer> visited) {
+    int current = i;
+    while (visited.add(current)) {
+      int by = b.highBy()[current];
+      if (by < 0) {
+        // Published when this round's bounds were taken, hidden since: wait for the next audit.
+        return hidden[current] && current != i ? PENDING : -1;
+      }
+      Relation relation = local.relations.get(by);
+      int pick = -1;
+      for (int m : relation.members()) {
+        if (m != current
+            && !hidden[m]
+            && local.values[m] > 0
+            && (pick < 0 || better(local.values[m], local.values[pick], threshold))) {
+          pick = m;
+        }
+      }
+      if (pick >= 0) {
+        return pick;
+      }
+      int total = relation.total();
+      if (total != current && !hidden[total] && local.values[total] > 0) {
+        return total;
+      }
+      if (total != current) {
+        current = total;
+      } else {
+        // Bound as a total: by its members' bounds; follow the hidden one with the lowest.
+        int next = -1;
+        for (int m : relation.members()) {
+          if (hidden[m] && !visited.contains(m) && (next < 0 || b.high()[m] < b.high()[next])) {
+            next = m;
+          }
+        }
+        if (next < 0) {
+          return -1;
+        }
+        current = next;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The preferred of two counts to hide: the smaller one at least the threshold, else the larger.
+   */
+  private static boolean better(long candidate, long chosen, long threshold) {
+    if ((candidate >= threshold) != (chosen >= threshold)) {
+      return candidate >= threshold;
+    }
+    return candidate >= threshold ? candidate < chosen : candidate > chosen;
+  }
+
+  /** Breadth-first, when the binding chain ends in nothing to hide. */
+  private static boolean search(
       Local local, boolean[] hidden, int i, long threshold, boolean[] widened) {
+    // Nearest first: the exposed count's own relations, then those of the hidden counts in them,
+    // and so on. A count pinned by hidden neighbours (three hidden districts of at least 1 each
+    // make their force's count at least 3) has nothing left to hide nearby; its interval widens
+    // only where its bound comes from, further out.
+    java.util.Set<Integer> seenRelation = new java.util.HashSet<>();
+    java.util.Set<Integer> seenCount = new java.util.HashSet<>();
+    seenCount.add(i);
+    List<Integer> ring = new ArrayList<>();
+    for (int r : local.relationsOf[i]) {
+      seenRelation.add(r);
+      ring.add(r);
+    }
+    while (!ring.isEmpty()) {
+      int pick = pick(local, hidden, ring, threshold);
+      if (pick >= 0) {
+        hide(local, hidden, pick, widened);
+        return true;
+      }
+      List<Integer> next = new ArrayList<>();
+      for (int r : ring) {
+        for (int c : local.relations.get(r).all()) {
+          if (hidden[c] && seenCount.add(c)) {
+            for (int further : local.relationsOf[c]) {
+              if (seenRelation.add(further)) {
+                next.add(further);
+              }
+            }
+          }
+        }
+      }
+      ring = next;
+    }
+    return false;
+  }
+
+  /**
+   * In {@code relations}: the smallest published non-zero member at least {@code threshold}, else
+   * the largest, else the smallest published non-zero total; -1 when there is none.
+   */
+  private static int pick(Local local, boolean[] hidden, List<Integer> relations, long threshold) {
     int best = -1;
     int largest = -1;
     int total = -1;
-    for (int r : local.relationsOf[i]) {
+    for (int r : relations) {
       Relation relation = local.relations.get(r);
       for (int m : relation.members()) {
         long value = local.values[m];
@@ -235,15 +390,7 @@ public final class Suppression {
         total = tt;
       }
     }
-    int pick = best >= 0 ? best : largest >= 0 ? largest : total;
-    if (pick < 0) {
-      return false;
-    }
-    hidden[pick] = true;
-    for (int r : local.relationsOf[pick]) {
-      widened[r] = true;
-    }
-    return true;
+    return best >= 0 ? best : largest >= 0 ? largest : total;
   }
 
   /** The connected components of counts linked by relations (counts in no relation: alone). */
@@ -324,6 +471,8 @@ public final class Suppression {
       int n = values.length;
       long[] low = new long[n];
       long[] high = new long[n];
+      int[] highBy = new int[n];
+      Arrays.fill(highBy, -1);
       for (int i = 0; i < n; i++) {
         low[i] = hidden[i] ? 1 : values[i];
         high[i] = hidden[i] ? UNBOUNDED : values[i];
@@ -344,7 +493,7 @@ public final class Suppression {
       while (!work.isEmpty()) {
         int r = work.poll();
         queued[r] = false;
-        for (int changed : tighten(relations.get(r), low, high)) {
+        for (int changed : tighten(relations.get(r), r, low, high, highBy)) {
           for (int other : relationsOf[changed]) {
             if (!queued[other]) {
               queued[other] = true;
@@ -353,12 +502,13 @@ public final class Suppression {
           }
         }
       }
-      return new Bounds(low, high);
+      return new Bounds(low, high, highBy);
     }
   }
 
   /** Narrows the intervals of one relation's counts; returns the counts whose interval changed. */
-  private static List<Integer> tighten(Relation r, long[] low, long[] high) {
+  private static List<Integer> tighten(
+      Relation r, int index, long[] low, long[] high, int[] highBy) {
     List<Integer> changed = new ArrayList<>(0);
     long sumLow = 0;
     long sumHigh = 0;
@@ -378,6 +528,7 @@ public final class Suppression {
     }
     if (r.exact() && unbounded == 0 && sumHigh < high[t]) {
       high[t] = sumHigh;
+      highBy[t] = index;
       changed.add(t);
     }
     for (int m : r.members()) {
@@ -386,6 +537,7 @@ public final class Suppression {
         long newHigh = high[t] - (sumLow - low[m]);
         if (newHigh < high[m]) {
           high[m] = newHigh;
+          highBy[m] = index;
           changed.add(m);
         }
       }

@@ -12,6 +12,7 @@ public final class Columns {
   public static final String PARSE_DETAIL = "parse_detail";
   public static final String FILE_ROWS = "file_rows";
   public static final String FILE_LINES = "file_lines";
+  public static final String FILE_DUPLICATE_ROWS = "file_duplicate_rows";
   public static final String FILE_BYTES = "file_bytes";
   public static final String FILE_SHA256 = "file_sha256";
 

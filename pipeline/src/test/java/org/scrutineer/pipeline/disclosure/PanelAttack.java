@@ -98,13 +98,7 @@ public final class PanelAttack {
     Path lookup = null;
     long min = 10;
     long sensitive = 20;
-    boolean reportNarrow = false;
     for (int i = 1; i < args.length; i += 2) {
-      if (args[i].equals("--report-narrow")) {
-        reportNarrow = true;
-        i--;
-        continue;
-      }
       switch (args[i]) {
         case "--truth" -> truthDir = Path.of(args[i + 1]);
         case "--lookup" -> lookup = Path.of(args[i + 1]);
@@ -123,13 +117,7 @@ public final class PanelAttack {
         report.narrow(),
         report.falseRelations());
     report.examples().forEach(e -> System.out.println("  " + e));
-    // --report-narrow: narrow intervals are printed but do not fail (exact recoveries and false
-    // relations always do).
-    boolean failed =
-        report.recovered() > 0
-            || report.falseRelations() > 0
-            || (!reportNarrow && report.narrow() > 0);
-    System.exit(failed ? 1 : 0);
+    System.exit(report.safe() ? 0 : 1);
   }
 
   /** Attacks the panel tables in {@code panel}; {@code truthDir} and {@code lookup} may be null. */

@@ -66,7 +66,7 @@ class BoundariesTest {
     assertThatThrownBy(() -> read("x.geojson", "{\"type\": \"Topology\"}", 2022))
         .hasMessageContaining("Invalid boundary file x.geojson: not a GeoJSON FeatureCollection");
     assertThatThrownBy(() -> read("x.geojson", "{not json", 2022))
-        .hasMessageContaining("Invalid boundary file x.geojson: not JSON");
+        .hasMessageContaining("Invalid boundary file x.geojson line 1 column 2");
     String unclosed = alpha("[[[0,51],[1,51],[1,52],[0,52],[0,51.5]]]");
     assertThatThrownBy(() -> read("x.geojson", unclosed, null))
         .hasMessageContaining("feature 1 (E07000001): a ring is not closed");

@@ -60,6 +60,12 @@ class ExtractMappingTest {
                 read(
                     "{\"force\": \"kent\", \"columns\": {\"date\": \"D\"}, \"coverage\": {\"from\": \"2021-04\", \"to\": \"2020-03\"}}"))
         .hasMessageContaining("coverage");
+    // A key given twice is an error, never "the last one wins".
+    assertThatThrownBy(
+            () -> read("{\"force\": \"kent\",\n\"columns\": {\"date\": \"D\", \"date\": \"E\"}}"))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("Invalid mapping m.json line 2 column")
+        .hasMessageContaining("Duplicate field 'date'");
   }
 
   @Test

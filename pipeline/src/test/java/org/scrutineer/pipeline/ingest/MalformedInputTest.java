@@ -65,6 +65,70 @@ class MalformedInputTest extends SparkTestBase {
   }
 
   @Test
+  void aStrayQuoteMidFileRejectsOneLineAndEveryLineReconciles() throws IOException {
+    Path file = dir.resolve("2020-06/2020-06-kent-stop-and-search.csv");
+    Files.createDirectories(file.getParent());
+    StringBuilder text = new StringBuilder(HEADER).append('\n');
+    for (int line = 2; line <= 40; line++) {
+      text.append(line == 10 ? GOOD.replace("Arrest", "\"Arrest") : GOOD).append('\n');
+    }
+    Files.writeString(file, text);
+
+    List<Row> rows = read(List.of(dir.toString()), List.of());
+    Map<Long, String> reasons = reasons(rows);
+
+    assertThat(reasons).hasSize(39).containsEntry(10L, "UNTERMINATED_QUOTE");
+    assertThat(reasons.values().stream().filter(r -> r.equals("ok"))).hasSize(38);
+    Row summary = summary(rows);
+    assertThat(summary.<Long>getAs(Columns.FILE_LINES)).isEqualTo(40);
+    assertThat(summary.<Long>getAs(Columns.FILE_ROWS)).isEqualTo(39);
+    assertThat(summary.<String>getAs(Columns.PARSE_DETAIL)).isNull();
+    // Every data row is identical to the first: counted as duplicates, never dropped.
+    assertThat(summary.<Long>getAs(Columns.FILE_DUPLICATE_ROWS)).isEqualTo(37);
+  }
+
+  @Test
+  void aRepeatedCustodyRecordIsRejectedAfterItsFirstOccurrence() throws IOException {
+    Path file = dir.resolve("custody.csv");
+    Files.writeString(
+        file,
+        String.join(
+                "\n",
+                "force,custody_id,date",
+                "kent,C1,2022-03-01T10:00",
+                "kent,C2,2022-03-02T10:00",
+                "kent,C1,2022-03-03T10:00",
+                "essex,C1,2022-03-03T10:00")
+            + "\n");
+
+    Map<Long, String> reasons = reasons(read(Power.CUSTODY, List.of(file.toString())));
+
+    assertThat(reasons)
+        .containsEntry(2L, "ok")
+        .containsEntry(3L, "ok")
+        .containsEntry(4L, "DUPLICATE_ID")
+        .containsEntry(5L, "ok"); // another force's C1 is another record
+  }
+
+  @Test
+  void aLocalTimeInTheSpringGapIsAnInvalidDate() throws IOException {
+    Path file = dir.resolve("custody.csv");
+    Files.writeString(
+        file, "force,custody_id,date\nkent,C1,2022-03-27T01:30\nkent,C2,2022-10-30T01:30\n");
+
+    List<Row> rows = read(Power.CUSTODY, List.of(file.toString()));
+
+    assertThat(reasons(rows)).containsEntry(2L, "INVALID_DATE").containsEntry(3L, "ok");
+    assertThat(
+            rows.stream()
+                .filter(r -> Long.valueOf(2).equals(r.getAs(Columns.LINE_NUMBER)))
+                .findFirst()
+                .orElseThrow()
+                .<String>getAs(Columns.REJECT_DETAIL))
+        .contains("does not exist in Europe/London");
+  }
+
+  @Test
   void extractRowsAreMappedAndRejectedByTheirOwnRules() throws IOException {
     Path mapping = dir.resolve("mapping.json");
     Files.writeString(
@@ -167,6 +231,44 @@ class MalformedInputTest extends SparkTestBase {
   }
 
   @Test
+  void filesThatLookLikeDataButMatchNoNameStopTheRunUnlessIgnored() throws IOException {
+    Path month = dir.resolve("2020-06");
+    Files.createDirectories(month);
+    Files.writeString(month.resolve("2020-06-kent-stop-and-search.csv"), HEADER + "\n" + GOOD);
+    List<String> lookalikes =
+        List.of(
+            "2020-13-kent-stop-and-search.csv",
+            "2020-06-kent-stop-and-search (1).csv",
+            "2020-06-kent-stop-and-search.CSV",
+            "2020-06-kent-stp-and-search.csv");
+    for (String name : lookalikes) {
+      Files.writeString(month.resolve(name), HEADER + "\n" + GOOD);
+    }
+    Files.writeString(month.resolve("2020-06-kent-street.csv"), "Crime ID\n");
+    Files.writeString(dir.resolve("README.txt"), "notes\n");
+    ForceRegistry registry = ForceRegistry.builtIn();
+
+    assertThatThrownBy(() -> discover(List.of(dir.toString()), registry))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("4 files look like stop-and-search data")
+        .hasMessageContaining("--ignore-unrecognised-files")
+        .satisfies(e -> lookalikes.forEach(n -> assertThat(e.getMessage()).contains(n)))
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("street", "README"));
+
+    InputDiscovery.Discovered found =
+        InputDiscovery.discover(
+            Map.of(Power.STOP_SEARCH, List.of(dir.toString())),
+            List.of(),
+            registry,
+            spark.sparkContext().hadoopConfiguration(),
+            null,
+            null,
+            true);
+    assertThat(found.files()).hasSize(1);
+    assertThat(found.ignored()).hasSize(6);
+  }
+
+  @Test
   void twoFilesForOneForceAndMonthFailRatherThanDoubleCount() throws IOException {
     for (String folder : List.of("a", "b")) {
       Path file = dir.resolve(folder + "/2020-06-kent-stop-and-search.csv");
@@ -188,11 +290,26 @@ class MalformedInputTest extends SparkTestBase {
         null);
   }
 
+  private static Row summary(List<Row> rows) {
+    return rows.stream()
+        .filter(r -> RawSchema.FILE.equals(r.getAs(Columns.RECORD_TYPE)))
+        .findFirst()
+        .orElseThrow();
+  }
+
   private List<Row> read(List<String> paths, List<ExtractMapping> mappings) {
+    return read(Power.STOP_SEARCH, paths, mappings);
+  }
+
+  private List<Row> read(Power power, List<String> paths) {
+    return read(power, paths, List.of());
+  }
+
+  private List<Row> read(Power power, List<String> paths, List<ExtractMapping> mappings) {
     ForceRegistry registry = ForceRegistry.builtIn();
     InputDiscovery.Discovered found =
         InputDiscovery.discover(
-            Map.of(Power.STOP_SEARCH, paths),
+            Map.of(power, paths),
             mappings,
             registry,
             spark.sparkContext().hadoopConfiguration(),

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.StringReader;
 import org.junit.jupiter.api.Test;
 import org.scrutineer.pipeline.InputException;
+import org.scrutineer.pipeline.generate.SyntheticSample;
 import org.scrutineer.pipeline.reference.ReferenceTable;
 import org.scrutineer.pipeline.schema.EthnicGroup;
 
@@ -13,28 +14,6 @@ class PopulationReaderTest {
   private static final String TS021_HEADER =
       "Lower Tier Local Authorities Code,Lower Tier Local Authorities,"
           + "Ethnic group (20 categories) Code,Ethnic group (20 categories),Observation\n";
-
-  private static final String[] LABELS = {
-    "Asian, Asian British or Asian Welsh: Bangladeshi",
-    "Asian, Asian British or Asian Welsh: Chinese",
-    "Asian, Asian British or Asian Welsh: Indian",
-    "Asian, Asian British or Asian Welsh: Pakistani",
-    "Asian, Asian British or Asian Welsh: Other Asian",
-    "Black, Black British, Black Welsh, Caribbean or African: African",
-    "Black, Black British, Black Welsh, Caribbean or African: Caribbean",
-    "Black, Black British, Black Welsh, Caribbean or African: Other Black",
-    "Mixed or Multiple ethnic groups: White and Asian",
-    "Mixed or Multiple ethnic groups: White and Black African",
-    "Mixed or Multiple ethnic groups: White and Black Caribbean",
-    "Mixed or Multiple ethnic groups: Other Mixed",
-    "White: English, Welsh, Scottish, Northern Irish or British",
-    "White: Irish",
-    "White: Gypsy or Irish Traveller",
-    "White: Roma",
-    "White: Other White",
-    "Other ethnic group: Arab",
-    "Other ethnic group: Any other ethnic group"
-  };
 
   /**
    * A TS021 block for one area: -8 and the 19 categories, category {@code c} counting {@code c}.
@@ -44,7 +23,9 @@ class PopulationReaderTest {
     for (int code = 1; code <= 19; code++) {
       int category = code;
       if (java.util.Arrays.stream(skip).noneMatch(c -> c == category)) {
-        text.append(String.format("%s,Alpha,%d,\"%s\",%d%n", area, code, LABELS[code - 1], code));
+        text.append(
+            String.format(
+                "%s,Alpha,%d,\"%s\",%d%n", area, code, SyntheticSample.ts021Label(code), code));
       }
     }
     return text.toString();

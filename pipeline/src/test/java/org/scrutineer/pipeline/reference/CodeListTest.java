@@ -48,6 +48,19 @@ class CodeListTest {
   }
 
   @Test
+  void theCanonicalNotStatedCodeIsARecordedNotKnownInEveryCodedFieldThatListsIt() {
+    // The README's canonical formats give not_stated for ethnicity, gender and disposal.
+    for (CodeList list :
+        java.util.List.of(
+            CodeList.SELF_DEFINED_ETHNICITY,
+            CodeList.OFFICER_DEFINED_ETHNICITY,
+            CodeList.GENDER,
+            CodeList.of(org.scrutineer.pipeline.schema.Power.CUSTODY, "disposal"))) {
+      assertThat(list.statuses().get(CodeList.normalize("not_stated"))).isEqualTo("not_stated");
+    }
+  }
+
+  @Test
   void normalisationIgnoresCaseAndSpacing() {
     assertThat(CodeList.normalize("  White  -   Irish ")).isEqualTo("white - irish");
     assertThat(CodeList.OUTCOMES.classes().get(CodeList.normalize("A no further action disposal")))

@@ -15,6 +15,16 @@ class CsvFormatTest {
   }
 
   @Test
+  void textLongerThanAnExcelCellIsCutWithAVisibleMarker() {
+    String line = "x".repeat(5_000_000);
+    String cell = CsvFormat.cut(line);
+    assertThat(cell).hasSize(CsvFormat.MAX_CELL);
+    assertThat(cell).endsWith(" [cut: 5,000,000 characters in all; whole in Parquet]");
+    assertThat(CsvFormat.value(line)).isEqualTo('"' + cell + '"');
+    assertThat(CsvFormat.value("x".repeat(CsvFormat.MAX_CELL))).hasSize(CsvFormat.MAX_CELL);
+  }
+
+  @Test
   void textThatExcelWouldRunAsAFormulaIsDefused() {
     assertThat(CsvFormat.value("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
     assertThat(CsvFormat.value("-1 search")).isEqualTo("'-1 search");
