@@ -623,6 +623,28 @@ class BadInputCorpusTest {
   }
 
   @Test
+  void aRunThatStopsOnBadInputLeavesThePreviousOutputAsItWas() throws IOException {
+    Path result = dir.resolve("out");
+    List<String> good = withArchive(dir);
+    assertThat(run(good.toArray(new String[0]))).as(err.toString()).isEqualTo(ExitCodes.OK);
+    List<Path> before;
+    try (var files = Files.walk(result.resolve("records"))) {
+      before = files.filter(Files::isRegularFile).sorted().toList();
+    }
+    String manifest = Files.readString(result.resolve("manifest.json"));
+    // The same folder, now with a file whose header is wrong: found only while reading.
+    police(dir, "2022-02-kent-stop-and-search.csv", "Type,When\nPerson search,2022-02-02\n");
+
+    assertThat(run(good.toArray(new String[0]))).isEqualTo(ExitCodes.BAD_INPUT);
+
+    try (var files = Files.walk(result.resolve("records"))) {
+      assertThat(files.filter(Files::isRegularFile).sorted().toList()).isEqualTo(before);
+    }
+    assertThat(Files.readString(result.resolve("manifest.json"))).isEqualTo(manifest);
+    assertThat(result.resolve("_records_incoming")).doesNotExist();
+  }
+
+  @Test
   void theReadmeListsEveryCase() throws IOException {
     String readme = Files.readString(Path.of("..", "README.md"));
     List<String> names = new ArrayList<>();
@@ -632,6 +654,7 @@ class BadInputCorpusTest {
     names.add("exact duplicate police.uk row");
     names.add("header-only police.uk file");
     names.add("mapping whose date_format never matches");
+    names.add("bad input on a second run into the same folder");
     assertThat(names).hasSizeGreaterThanOrEqualTo(40);
     for (String name : names) {
       assertThat(readme).as(name).contains("| " + name + " |");

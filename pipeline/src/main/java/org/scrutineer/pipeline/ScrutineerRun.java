@@ -74,6 +74,9 @@ import org.scrutineer.pipeline.standardize.Records;
  * @see RunConfig
  */
 public final class ScrutineerRun {
+  /** Where this run writes its records until its outputs are complete (then {@code records/}). */
+  private static final String STAGED_RECORDS = "_records_incoming";
+
   private ScrutineerRun() {}
 
   /**
@@ -177,6 +180,9 @@ public final class ScrutineerRun {
             spark, writer, discovered.files(), registry, districtForces, boundaries, powers);
     progress.stage("records", "standardised records written to " + recordsPath);
     Dataset<Row> records = spark.read().parquet(recordsPath);
+    // The previous run's records stay until this run's outputs are all written.
+    String finalRecordsPath =
+        new org.apache.hadoop.fs.Path(config.out(), OutputSchemas.RECORDS).toString();
     Dataset<Row> recordCounts =
         EventCounts.recordCounts(records, powers).persist(StorageLevel.MEMORY_AND_DISK());
     try {
@@ -293,7 +299,8 @@ public final class ScrutineerRun {
 
       List<TableWriter.Written> outputs = new ArrayList<>();
       outputs.add(
-          new TableWriter.Written(OutputSchemas.RECORDS, read + files.size(), recordsPath, null));
+          new TableWriter.Written(
+              OutputSchemas.RECORDS, read + files.size(), finalRecordsPath, null));
       outputs.add(
           writer.write(
               OutputSchemas.DISPROPORTIONALITY,
@@ -390,6 +397,7 @@ public final class ScrutineerRun {
       String manifestPath = writer.writeText("manifest.json", RunManifest.json(manifest));
       progress.stage("manifest", manifestPath);
 
+      writer.replace(STAGED_RECORDS, OutputSchemas.RECORDS);
       RunResult result =
           new RunResult(
               read, accepted, rejected, rowsCounted, outputs, manifestPath, gates.failed());
@@ -397,9 +405,10 @@ public final class ScrutineerRun {
         throw new DataQualityException(String.join("; ", gates.failed()));
       }
       return result;
-    } catch (InputException e) {
-      // Unusable input writes nothing: remove the record table this run began with.
-      writer.delete(OutputSchemas.RECORDS);
+    } catch (RuntimeException e) {
+      // Unusable input (or any failure) publishes no records: remove only this run's staged
+      // table, so the previous run's records/ stays as it was.
+      writer.delete(STAGED_RECORDS);
       throw e;
     } finally {
       recordCounts.unpersist();
@@ -438,7 +447,7 @@ public final class ScrutineerRun {
         spark,
         "spark.sql.codegen.wholeStage",
         "false",
-        () -> writer.writeParquet(OutputSchemas.RECORDS, standardized));
+        () -> writer.writeParquet(STAGED_RECORDS, standardized));
   }
 
   /**

@@ -18,6 +18,11 @@ import org.scrutineer.pipeline.reference.ReferenceTable;
  * and Poole (E06000058) for 2019 or later. Other change types (combined authorities, new
  * geographies) do not replace a district and are ignored. A code is never carried backwards: a
  * merged district cannot be split again.
+ *
+ * <p>Every row is checked like the other reference files: both codes 9-character ONS codes (the new
+ * one blank for a {@code termination}), the start a year or a real {@code yyyy-MM} month, and no
+ * district changed to two codes in one year; otherwise the run stops naming the file, line and
+ * rule.
  */
 public final class DistrictChanges implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -51,24 +56,62 @@ public final class DistrictChanges implements Serializable {
                 table.name(), column, table.columns()));
       }
     }
+    java.util.Map<String, Integer> changedIn = new java.util.HashMap<>();
     for (int row = 0; row < table.size(); row++) {
-      String type = table.get(row, "type");
+      String type = table.get(row, "type").trim();
+      for (String column : List.of("oldcd", "newcd")) {
+        String code = table.get(row, column).trim();
+        // A termination ends an area without a successor: its new code is blank.
+        boolean ended = column.equals("newcd") && type.equals("termination") && code.isEmpty();
+        if (!ended && !ONS_CODE.matcher(code).matches()) {
+          throw lineError(
+              table, row, String.format("%s '%s' is not a 9-character ONS code", column, code));
+        }
+      }
+      int year = year(table, row);
       if (!type.equals("merger") && !type.equals("new_code")) {
         continue;
       }
-      int year;
-      try {
-        year = Integer.parseInt(table.get(row, "start").trim());
-      } catch (NumberFormatException e) {
-        throw new InputException(
+      String oldCode = table.get(row, "oldcd").trim();
+      Integer before = changedIn.putIfAbsent(oldCode + " " + year, row);
+      if (before != null
+          && !table.get(before, "newcd").trim().equals(table.get(row, "newcd").trim())) {
+        throw lineError(
+            table,
+            row,
             String.format(
-                "%s line %d: start '%s' is not a year",
-                table.name(), table.line(row), table.get(row, "start")));
+                "%s changes to both %s (line %d) and %s in %d",
+                oldCode,
+                table.get(before, "newcd").trim(),
+                table.line(before),
+                table.get(row, "newcd").trim(),
+                year));
       }
-      changes.add(new Change(table.get(row, "oldcd"), table.get(row, "newcd"), year));
+      changes.add(new Change(oldCode, table.get(row, "newcd").trim(), year));
     }
     changes.sort(Comparator.comparingInt(Change::year));
     return new DistrictChanges(changes);
+  }
+
+  private static final java.util.regex.Pattern ONS_CODE =
+      java.util.regex.Pattern.compile("[EWSN][0-9]{8}");
+
+  /** The year a change takes effect: {@code start} as a year, or as {@code yyyy-MM}. */
+  private static int year(ReferenceTable table, int row) {
+    String start = table.get(row, "start").trim();
+    try {
+      if (start.matches("\\d{4}")) {
+        return Integer.parseInt(start);
+      }
+      return java.time.YearMonth.parse(start).getYear();
+    } catch (java.time.format.DateTimeParseException e) {
+      throw lineError(
+          table, row, String.format("start '%s' is not a year (yyyy) or a month (yyyy-MM)", start));
+    }
+  }
+
+  private static InputException lineError(ReferenceTable table, int row, String what) {
+    return new InputException(String.format("%s line %d: %s", table.name(), table.line(row), what));
   }
 
   /** The code a district of boundary year {@code from} has in boundary year {@code to}. */

@@ -99,6 +99,26 @@ public final class TableWriter {
     return parquetPath(name);
   }
 
+  /**
+   * Puts table {@code staged} in the place of table {@code name}: the previous {@code name} is
+   * removed only now, once the new one is complete.
+   *
+   * @return the table's path
+   */
+  public String replace(String staged, String name) {
+    try {
+      FileSystem fs = out.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      Path target = new Path(out, name);
+      fs.delete(target, true);
+      if (!fs.rename(new Path(out, staged), target)) {
+        throw new IOException("rename of " + staged + " to " + name + " failed");
+      }
+      return target.toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot publish " + name + " in " + out, e);
+    }
+  }
+
   /** Removes a table written earlier in this run (both forms). */
   public void delete(String name) {
     try {

@@ -148,6 +148,38 @@ class BoundariesTest {
         name, new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), null, null, year);
   }
 
+  @Test
+  void theDistrictChangesTableIsCheckedLikeEveryOtherReferenceFile() {
+    String header = "oldcd,oldnm,newcd,newnm,type,start\n";
+    java.util.Map<String, String> cases =
+        java.util.Map.of(
+            "E07000001,Alpha,Gamma,Gamma,merger,2020\n",
+            "changes.csv line 2: newcd 'Gamma' is not a 9-character ONS code",
+            "E07000001,Alpha,E06000099,Gamma,merger,2020-13\n",
+            "changes.csv line 2: start '2020-13' is not a year (yyyy) or a month (yyyy-MM)",
+            "E07000001,Alpha,E06000099,Gamma,merger,2020\nE07000001,Alpha,E06000098,Delta,merger,2020\n",
+            "changes.csv line 3: E07000001 changes to both E06000099 (line 2) and E06000098 in 2020");
+    cases.forEach(
+        (rows, message) ->
+            assertThatThrownBy(
+                    () ->
+                        DistrictChanges.read(
+                            ReferenceTable.read("changes.csv", new StringReader(header + rows))))
+                .as(rows)
+                .isInstanceOf(org.scrutineer.pipeline.InputException.class)
+                .hasMessage(message));
+    // A month form of the start is read as its year; a termination has no new code.
+    DistrictChanges monthly =
+        DistrictChanges.read(
+            ReferenceTable.read(
+                "changes.csv",
+                new StringReader(
+                    header
+                        + "E10000009,Dorset,,,termination,2019\n"
+                        + "E07000001,Alpha,E06000099,Gamma,merger,2020-04\n")));
+    assertThat(monthly.carryForward("E07000001", 2019, 2020)).isEqualTo("E06000099");
+  }
+
   /** A 2019 file with one district, E07000001 Alpha, of the given polygon (or none). */
   private static String alpha(String polygon) {
     return collection("LAD19CD", feature("LAD19CD", "E07000001", "LAD19NM", "Alpha", polygon));
