@@ -171,7 +171,12 @@ class BadInputCorpusTest {
               "not_stated ethnicity and disposal (accepted, not stated)",
               13,
               "kent,C13,2022-03-02T10:00,,,30,,False,not_stated,not_stated",
-              null));
+              null),
+          new CanonicalCase(
+              "a row of another force in a force's file",
+              14,
+              "essex,C14,2022-03-02T10:00,,,30,,False,W1,charged",
+              "FORCE_MISMATCH"));
 
   @Test
   void rowLevelCasesGiveTheirReasonOnTheirLineAndEveryFileReconciles() throws IOException {

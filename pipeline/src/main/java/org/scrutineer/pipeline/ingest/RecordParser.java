@@ -76,6 +76,13 @@ final class RecordParser implements Iterator<Row> {
 
   private final Map<String, Long> firstLineOfId = new HashMap<>();
 
+  /**
+   * The force the file is for, whose rows of any other force are rejected: its mapping's force, or
+   * the registry slug its name carries (the longest, so {@code west-midlands} is not {@code
+   * midlands}); {@code null} for a file that names no force, which may hold several.
+   */
+  private final String fileForce;
+
   /** The text of every police.uk data row so far, to count rows identical to an earlier one. */
   private final java.util.Set<String> policeUkRows = new java.util.HashSet<>();
 
@@ -97,6 +104,7 @@ final class RecordParser implements Iterator<Row> {
     this.index = index;
     this.registry = registry;
     this.boundaries = file.power() == Power.STOP_SEARCH ? boundaries : null;
+    this.fileForce = file.force() != null ? file.force() : slugInName(file.path(), registry);
     this.idField =
         switch (file.power()) {
           case CUSTODY -> Columns.CUSTODY_ID;
@@ -250,6 +258,14 @@ final class RecordParser implements Iterator<Row> {
           values,
           RejectReason.UNKNOWN_FORCE,
           String.format("Force '%s' is not in the registry", force));
+    }
+    if (fileForce != null && !force.equals(fileForce)) {
+      return reject(
+          values,
+          RejectReason.FORCE_MISMATCH,
+          String.format(
+              "Force '%s' in a file of %s (named by its %s)",
+              force, fileForce, file.force() != null ? "mapping" : "file name"));
     }
     if (idField != null) {
       String id = (String) values[RawSchema.index(idField)];
@@ -468,6 +484,18 @@ final class RecordParser implements Iterator<Row> {
       }
     }
     return trimmed;
+  }
+
+  private static String slugInName(String path, ForceRegistry registry) {
+    String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
+    String found = null;
+    for (org.scrutineer.pipeline.reference.Force force : registry.forces()) {
+      String slug = force.slug();
+      if (name.contains(slug) && (found == null || slug.length() > found.length())) {
+        found = slug;
+      }
+    }
+    return found;
   }
 
   /** The physical lines a record spans (its raw text keeps their breaks as {@code \n}). */

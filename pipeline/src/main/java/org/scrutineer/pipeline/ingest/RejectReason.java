@@ -22,6 +22,7 @@ public enum RejectReason {
   INVALID_NUMBER("an age is not whole years from 0 to 120"),
   INVALID_DURATION("a custody release time is before detention was authorised"),
   UNKNOWN_FORCE("the force is not in the force registry"),
+  FORCE_MISMATCH("the record's force is not the force its file is for (its mapping or its name)"),
   DUPLICATE_ID(
       "the record identifier (custody_id, notice_id) repeats an earlier record of the file");
 
