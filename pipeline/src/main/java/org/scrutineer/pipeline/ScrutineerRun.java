@@ -17,9 +17,15 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.FlatMapGroupsFunction;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
@@ -44,18 +50,12 @@ import org.scrutineer.pipeline.reference.Force;
 import org.scrutineer.pipeline.reference.ForceRegistry;
 import org.scrutineer.pipeline.reference.ReferenceTable;
 import org.scrutineer.pipeline.report.Caveats;
-import org.scrutineer.pipeline.report.Cell;
-import org.scrutineer.pipeline.report.CellCounts;
-import org.scrutineer.pipeline.report.CellPlan;
 import org.scrutineer.pipeline.report.Coverage;
-import org.scrutineer.pipeline.report.DurationsTable;
-import org.scrutineer.pipeline.report.EthnicityAgreementTable;
+import org.scrutineer.pipeline.report.ForceStatistics;
 import org.scrutineer.pipeline.report.GeoQualityTable;
-import org.scrutineer.pipeline.report.MissingDataTable;
 import org.scrutineer.pipeline.report.OutputSchemas;
-import org.scrutineer.pipeline.report.PanelTables;
 import org.scrutineer.pipeline.report.RejectsTable;
-import org.scrutineer.pipeline.report.StatisticalTables;
+import org.scrutineer.pipeline.report.StatisticsWriter;
 import org.scrutineer.pipeline.report.TableWriter;
 import org.scrutineer.pipeline.report.UnmappedValues;
 import org.scrutineer.pipeline.schema.Columns;
@@ -77,7 +77,109 @@ public final class ScrutineerRun {
   /** Where this run writes its records until its outputs are complete (then {@code records/}). */
   private static final String STAGED_RECORDS = "_records_incoming";
 
+  /** The fields whose unmapped labels are gated ({@code --max-unmapped-fraction}). */
+  private static final List<String> GATED =
+      List.of(Columns.SELF_DEFINED_ETHNICITY, Columns.OFFICER_DEFINED_ETHNICITY);
+
   private ScrutineerRun() {}
+
+  /**
+   * Every power's cell counts in one table with every measure column (a measure of another power is
+   * zero, as it always was: the power has no such events).
+   */
+  private static Dataset<Row> cellCounts(
+      Dataset<Row> recordCounts,
+      List<String> submitted,
+      Map<String, String> districtCsps,
+      Set<Power> powers) {
+    Dataset<Row> all = null;
+    for (Power power : powers) {
+      Dataset<Row> one = EventCounts.cellCounts(recordCounts, submitted, districtCsps, power);
+      List<Column> columns = new ArrayList<>();
+      EventCounts.KEYS.forEach(k -> columns.add(col(k)));
+      Set<String> has = Set.of(one.columns());
+      for (String measure : EventCounts.MEASURE_NAMES) {
+        columns.add(has.contains(measure) ? col(measure) : lit(0L).as(measure));
+      }
+      one = one.select(columns.toArray(new Column[0]));
+      all = all == null ? one : all.union(one);
+    }
+    return all;
+  }
+
+  /**
+   * The counts of the force-level month cells by place of event, summed in Spark: rows counted,
+   * events, then events with an unmapped label of each of {@link UnmappedValues#FIELDS}, then of
+   * each of {@link #GATED}.
+   */
+  private static Row totals(Dataset<Row> counts) {
+    List<Column> sums = new ArrayList<>();
+    sums.add(functions.sum(EventCounts.RECORDS));
+    sums.add(functions.sum(EventCounts.EVENTS));
+    UnmappedValues.FIELDS.forEach(f -> sums.add(functions.sum(f)));
+    GATED.forEach(f -> sums.add(functions.sum(EventCounts.unmappedEventsColumn(f))));
+    List<Column> zeroIfEmpty = new ArrayList<>();
+    for (int i = 0; i < sums.size(); i++) {
+      zeroIfEmpty.add(functions.coalesce(sums.get(i), lit(0L)));
+    }
+    return counts
+        .where(col(Columns.GEOGRAPHY_LEVEL).equalTo(EventCounts.FORCE_LEVEL))
+        .where(col(Columns.BASIS).equalTo(EventCounts.PLACE_OF_EVENT))
+        .where(col(Columns.PERIOD_TYPE).equalTo(Periods.MONTH))
+        .agg(zeroIfEmpty.get(0), zeroIfEmpty.subList(1, zeroIfEmpty.size()).toArray(new Column[0]))
+        .first();
+  }
+
+  /**
+   * The inputs of {@link ForceStatistics}, in one table marked by {@link ForceStatistics#INPUT}:
+   * the cell counts, the custody duration quantiles, the ethnicity matrix counts and one row per
+   * force with a source.
+   */
+  private static Dataset<Row> statisticsInputs(
+      SparkSession spark,
+      Dataset<Row> counts,
+      Dataset<Row> records,
+      List<String> submitted,
+      Map<String, String> districtCsps,
+      Coverage coverage) {
+    Dataset<Row> inputs = counts.withColumn(ForceStatistics.INPUT, lit(ForceStatistics.COUNTS));
+    if (coverage.powers().contains(Power.CUSTODY)) {
+      inputs =
+          inputs.unionByName(
+              Durations.quantiles(records, submitted, districtCsps)
+                  .withColumn(ForceStatistics.INPUT, lit(ForceStatistics.DURATIONS)),
+              true);
+    }
+    if (coverage.powers().contains(Power.STOP_SEARCH)) {
+      inputs =
+          inputs.unionByName(
+              EthnicityMatrix.counts(records, submitted, districtCsps)
+                  .withColumn(ForceStatistics.INPUT, lit(ForceStatistics.MATRIX)),
+              true);
+    }
+    List<Row> forces = new ArrayList<>();
+    coverage.allForces().forEach(f -> forces.add(RowFactory.create(f, ForceStatistics.FORCE)));
+    Dataset<Row> markers =
+        spark.createDataFrame(
+            forces,
+            new org.apache.spark.sql.types.StructType()
+                .add(Columns.FORCE, org.apache.spark.sql.types.DataTypes.StringType)
+                .add(ForceStatistics.INPUT, org.apache.spark.sql.types.DataTypes.StringType));
+    return inputs.unionByName(markers, true);
+  }
+
+  /** Runs {@link ForceStatistics} for every force, in parallel Spark tasks. */
+  private static Dataset<Row> forceStatistics(
+      SparkSession spark, ForceStatistics.Context context, Dataset<Row> inputs) {
+    Broadcast<ForceStatistics.Context> shared =
+        JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(context);
+    return inputs
+        .groupByKey((MapFunction<Row, String>) row -> row.getAs(Columns.FORCE), Encoders.STRING())
+        .flatMapGroups(
+            (FlatMapGroupsFunction<String, Row, Row>)
+                (force, rows) -> ForceStatistics.compute(shared.value(), force, rows),
+            Encoders.row(ForceStatistics.SCHEMA));
+  }
 
   /**
    * Runs the pipeline.
@@ -185,6 +287,7 @@ public final class ScrutineerRun {
         new org.apache.hadoop.fs.Path(config.out(), OutputSchemas.RECORDS).toString();
     Dataset<Row> recordCounts =
         EventCounts.recordCounts(records, powers).persist(StorageLevel.MEMORY_AND_DISK());
+    List<Dataset<Row>> toUnpersist = new ArrayList<>(List.of(recordCounts));
     try {
       List<FileSummary> files = FileSummaries.collect(recordCounts, discovered.files());
       checkFiles(files);
@@ -204,30 +307,16 @@ public final class ScrutineerRun {
               .forEach(m -> submitted.add(power.code() + " " + force + " " + m));
         }
       }
-      List<Row> countRows = new ArrayList<>();
-      for (Power power : coverage.powers()) {
-        countRows.addAll(
-            EventCounts.cellCounts(recordCounts, submitted, districtCsps, power).collectAsList());
-      }
-      CellCounts counts = new CellCounts(countRows);
-      List<Cell> cells =
-          CellPlan.cells(
-              coverage, counts, registry, lookup, population == null ? null : population.latest());
-      List<Cell> forceMonths =
-          cells.stream()
-              .filter(
-                  c ->
-                      c.level().equals(EventCounts.FORCE_LEVEL)
-                          && c.basis().equals(EventCounts.PLACE_OF_EVENT)
-                          && c.periodType().equals(Periods.MONTH))
-              .toList();
-      long rowsCounted =
-          forceMonths.stream().mapToLong(c -> counts.total(c.key(), EventCounts.RECORDS)).sum();
-      long events =
-          forceMonths.stream().mapToLong(c -> counts.total(c.key(), EventCounts.EVENTS)).sum();
+      Dataset<Row> counts =
+          cellCounts(recordCounts, submitted, districtCsps, coverage.powers())
+              .persist(StorageLevel.MEMORY_AND_DISK());
+      toUnpersist.add(counts);
+      Row totals = totals(counts);
+      long rowsCounted = totals.getLong(0);
+      long events = totals.getLong(1);
       long unmappedCount = 0;
-      for (String field : UnmappedValues.FIELDS) {
-        unmappedCount += forceMonths.stream().mapToLong(c -> counts.total(c.key(), field)).sum();
+      for (int i = 0; i < UnmappedValues.FIELDS.size(); i++) {
+        unmappedCount += totals.getLong(2 + i);
       }
       List<String> withoutDenominator = new ArrayList<>(incompleteForces);
       if (population != null) {
@@ -246,51 +335,33 @@ public final class ScrutineerRun {
       progress.stage(
           "count",
           String.format(
-              "%,d rows counted in %,d cells (%s to %s); %,d accepted rows outside the window or"
+              "%,d rows counted (%s to %s); %,d accepted rows outside the window or"
                   + " submitted months",
-              rowsCounted, cells.size(), coverage.from(), coverage.to(), accepted - rowsCounted));
+              rowsCounted, coverage.from(), coverage.to(), accepted - rowsCounted));
 
-      final Denominators denominators = population;
-      final ForceRegistry forces = registry;
-      StatisticalTables statistics =
-          StatisticalTables.build(
-              cells,
-              counts,
-              denominators,
-              cell -> forces.find(cell.force()).map(Force::residentPopulation).orElse(false),
-              coverage.from(),
-              coverage.to(),
+      ForceStatistics.Context context =
+          new ForceStatistics.Context(
+              coverage,
+              registry,
+              lookup,
+              population,
+              new java.util.HashMap<>(districtCsps),
               config.report());
-      List<Row> disproportionality = statistics.disproportionality();
-      List<Row> outcomes = statistics.outcomes();
-      List<Row> outcomeTest = statistics.outcomeTest();
-      List<Row> stages = statistics.stages();
-      List<Row> durations =
-          DurationsTable.build(
-              cells,
-              coverage.powers().contains(Power.CUSTODY)
-                  ? Durations.quantiles(records, submitted, districtCsps).collectAsList()
-                  : List.of(),
-              config.report());
-      List<Row> missing = MissingDataTable.build(cells, counts);
-      List<Row> coverageRows = coverage.rows(registry);
-      List<Row> geoQuality = GeoQualityTable.build(recordCounts, coverage, registry);
-      List<Row> agreement =
-          coverage.powers().contains(Power.STOP_SEARCH)
-              ? EthnicityAgreementTable.build(
-                  cells,
-                  EthnicityMatrix.counts(records, submitted, districtCsps).collectAsList(),
-                  denominators,
-                  cell -> forces.find(cell.force()).map(Force::residentPopulation).orElse(false),
-                  config.report())
-              : List.of();
+      Dataset<Row> computed =
+          forceStatistics(
+                  spark,
+                  context,
+                  statisticsInputs(spark, counts, records, submitted, districtCsps, coverage))
+              .persist(StorageLevel.MEMORY_AND_DISK());
+      toUnpersist.add(computed);
+      long statisticsRows = computed.count();
       List<UnmappedValues.Value> unmapped =
           unmappedCount == 0 ? List.of() : UnmappedValues.collect(accepted(records, submitted));
       progress.stage(
           "statistics",
           String.format(
-              "%,d disproportionality rows%s",
-              disproportionality.size(),
+              "%,d table rows computed on the executors, force by force%s",
+              statisticsRows,
               population == null
                   ? "; no --population: counts without rates"
                   : withoutDenominator.isEmpty()
@@ -301,45 +372,28 @@ public final class ScrutineerRun {
       outputs.add(
           new TableWriter.Written(
               OutputSchemas.RECORDS, read + files.size(), finalRecordsPath, null));
+      outputs.addAll(StatisticsWriter.write(writer, computed));
       outputs.add(
           writer.write(
-              OutputSchemas.DISPROPORTIONALITY,
-              OutputSchemas.DISPROPORTIONALITY_SCHEMA,
-              disproportionality));
-      outputs.add(writer.write(OutputSchemas.OUTCOMES, OutputSchemas.OUTCOMES_SCHEMA, outcomes));
-      outputs.add(writer.write(OutputSchemas.STAGES, OutputSchemas.STAGES_SCHEMA, stages));
-      outputs.add(
-          writer.write(OutputSchemas.OUTCOME_TEST, OutputSchemas.OUTCOME_TEST_SCHEMA, outcomeTest));
+              OutputSchemas.COVERAGE,
+              OutputSchemas.COVERAGE_SCHEMA,
+              coverage.rows(registry),
+              Columns.FORCE));
       outputs.add(
           writer.write(
-              OutputSchemas.CUSTODY_DURATIONS, OutputSchemas.CUSTODY_DURATIONS_SCHEMA, durations));
-      outputs.add(
-          writer.write(OutputSchemas.MISSING_DATA, OutputSchemas.MISSING_DATA_SCHEMA, missing));
-      outputs.add(
-          writer.write(OutputSchemas.COVERAGE, OutputSchemas.COVERAGE_SCHEMA, coverageRows));
-      outputs.add(
-          writer.write(OutputSchemas.GEO_QUALITY, OutputSchemas.GEO_QUALITY_SCHEMA, geoQuality));
+              OutputSchemas.GEO_QUALITY,
+              OutputSchemas.GEO_QUALITY_SCHEMA,
+              GeoQualityTable.build(recordCounts, coverage, registry),
+              Columns.FORCE));
       outputs.add(
           writer.write(
-              OutputSchemas.ETHNICITY_AGREEMENT,
-              OutputSchemas.ETHNICITY_AGREEMENT_SCHEMA,
-              agreement));
-      outputs.add(writer.write(OutputSchemas.REJECTS, RejectsTable.from(records), rejected));
-      PanelTables.Panel panel =
-          PanelTables.decide(
-              PanelTables.publishable(disproportionality),
-              outcomes,
-              config.report().smallNumbers(),
-              districtCsps);
-      String panelPath =
-          writer.writeText(
-              "panel/disproportionality.csv",
-              PanelTables.csv(
-                  PanelTables.DISPROPORTIONALITY_COLUMNS,
-                  PanelTables.disproportionality(panel.disproportionality())));
-      writer.writeText(
-          "panel/outcomes.csv",
-          PanelTables.csv(PanelTables.OUTCOMES_COLUMNS, PanelTables.outcomes(panel.outcomes())));
+              OutputSchemas.REJECTS,
+              RejectsTable.from(records),
+              OutputSchemas.REJECTS_SCHEMA,
+              Columns.POWER,
+              List.of(),
+              new Column[] {col("source_file"), col("line_number")}));
+      String panelPath = writer.path(StatisticsWriter.PANEL).toString();
       progress.stage(
           "write",
           String.format(
@@ -349,10 +403,8 @@ public final class ScrutineerRun {
       QualityGates gates = new QualityGates();
       gates.check(
           "rejected rows", rejected, read, config.maxRejectFraction(), RejectHint.of(files));
-      for (String field :
-          List.of(Columns.SELF_DEFINED_ETHNICITY, Columns.OFFICER_DEFINED_ETHNICITY)) {
-        String column = EventCounts.unmappedEventsColumn(field);
-        long n = forceMonths.stream().mapToLong(c -> counts.total(c.key(), column)).sum();
+      for (String field : GATED) {
+        long n = totals.getLong(2 + UnmappedValues.FIELDS.size() + GATED.indexOf(field));
         gates.check(
             "unmapped " + field.replace('_', ' ') + " labels",
             n,
@@ -411,7 +463,7 @@ public final class ScrutineerRun {
       writer.delete(STAGED_RECORDS);
       throw e;
     } finally {
-      recordCounts.unpersist();
+      toUnpersist.forEach(Dataset::unpersist);
     }
   }
 

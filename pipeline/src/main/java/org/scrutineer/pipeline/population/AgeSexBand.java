@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * @param ageLow first age of the band, in whole years
  * @param ageHigh last age of the band, or {@code null} for an open band ({@code 65+})
  */
-public record AgeSexBand(String sex, int ageLow, Integer ageHigh) {
+public record AgeSexBand(String sex, int ageLow, Integer ageHigh) implements java.io.Serializable {
   private static final Pattern BAND = Pattern.compile("(\\d{1,3})\\s*(?:-|to)\\s*(\\d{1,3})");
   private static final Pattern OPEN = Pattern.compile("(\\d{1,3})\\s*(?:\\+|and over)");
 

@@ -13,7 +13,7 @@ import org.scrutineer.pipeline.reference.ReferenceTable;
  * ({@code LADyy_CSPyy_PFAyy}, any vintage): columns {@code LADyyCD, LADyyNM, CSPyyCD, CSPyyNM,
  * PFAyyCD, PFAyyNM} are found by pattern, other columns are ignored.
  */
-public final class AreaLookup {
+public final class AreaLookup implements java.io.Serializable {
   private static final Pattern CODE = Pattern.compile("^[A-Z][0-9]{8}$");
 
   /**
@@ -32,7 +32,8 @@ public final class AreaLookup {
       String cspCode,
       String cspName,
       String forceAreaCode,
-      String forceAreaName) {}
+      String forceAreaName)
+      implements java.io.Serializable {}
 
   private final Map<String, District> districts;
 

@@ -13,14 +13,14 @@ import org.scrutineer.pipeline.aggregate.Periods;
  * table in force in its first month; periods before the first table's start have no denominator. A
  * change of table between consecutive periods is a {@code series_break}.
  */
-public final class Denominators {
+public final class Denominators implements java.io.Serializable {
   /**
    * One table and the first month it applies to.
    *
    * @param from first month, or {@code null} for every month before the next table
    * @param table the populations
    */
-  public record Vintage(YearMonth from, PopulationTable table) {}
+  public record Vintage(YearMonth from, PopulationTable table) implements java.io.Serializable {}
 
   private final List<Vintage> vintages;
 

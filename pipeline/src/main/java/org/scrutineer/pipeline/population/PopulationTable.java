@@ -17,7 +17,7 @@ import org.scrutineer.pipeline.schema.EthnicGroup;
  * band (all groups, summed over the areas the source gave) used as the common weights of direct
  * standardisation.
  */
-public final class PopulationTable {
+public final class PopulationTable implements java.io.Serializable {
   /**
    * One area's populations.
    *
@@ -30,7 +30,8 @@ public final class PopulationTable {
       String code,
       String name,
       Map<EthnicGroup, Long> byGroup,
-      Map<AgeSexBand, Map<EthnicGroup, Long>> strata) {
+      Map<AgeSexBand, Map<EthnicGroup, Long>> strata)
+      implements java.io.Serializable {
     /** An area with no populations yet. */
     static Area empty(String code, String name) {
       return new Area(code, name, new EnumMap<>(EthnicGroup.class), new LinkedHashMap<>());

@@ -31,7 +31,7 @@ import org.scrutineer.pipeline.schema.Power;
  * with no source is missing: it is listed with {@code submitted = false} and never counted as zero.
  * The window is {@code --from}/{@code --to} when given, else the first to the last submitted month.
  */
-public final class Coverage {
+public final class Coverage implements java.io.Serializable {
   private static final double PARTIAL_SHARE = 0.2;
 
   private final YearMonth from;
@@ -52,7 +52,7 @@ public final class Coverage {
   public static final String MISSING = "missing";
 
   /** One force-month's sources. */
-  private static final class Entry {
+  private static final class Entry implements java.io.Serializable {
     final List<String> files = new ArrayList<>();
     SourceFormat format;
     long accepted;
@@ -200,6 +200,35 @@ public final class Coverage {
     entry.format = summary.file().format();
     entry.accepted += rows;
     entry.hasDistrict = district;
+  }
+
+  /**
+   * The coverage of one force alone (same window): what its cells, planned on their own, need.
+   * Powers the force has no source for are left out.
+   */
+  public Coverage only(String force) {
+    Map<Power, Map<String, Map<YearMonth, Entry>>> sources = new EnumMap<>(Power.class);
+    Map<Power, Map<String, Map<YearMonth, String>>> headerOnly = new EnumMap<>(Power.class);
+    byPower.forEach(
+        (power, forces) -> {
+          if (forces.containsKey(force)) {
+            sources.put(power, new TreeMap<>(Map.of(force, forces.get(force))));
+          }
+        });
+    empty.forEach(
+        (power, forces) -> {
+          if (forces.containsKey(force)) {
+            headerOnly.put(power, new TreeMap<>(Map.of(force, forces.get(force))));
+          }
+        });
+    return new Coverage(from, to, sources, headerOnly);
+  }
+
+  /** Every force with any source for any power, in slug order. */
+  public Set<String> allForces() {
+    Set<String> all = new TreeSet<>();
+    byPower.values().forEach(forces -> all.addAll(forces.keySet()));
+    return all;
   }
 
   /** First month of the window. */

@@ -30,9 +30,14 @@ final class CsvFormat {
   }
 
   static String line(Row row) {
+    return line(row, 0);
+  }
+
+  /** The line of the row's values from column {@code first} on. */
+  static String line(Row row, int first) {
     StringBuilder line = new StringBuilder();
-    for (int i = 0; i < row.size(); i++) {
-      if (i > 0) {
+    for (int i = first; i < row.size(); i++) {
+      if (i > first) {
         line.append(',');
       }
       line.append(value(row.get(i)));

@@ -168,7 +168,7 @@ public final class PanelTables {
     Map<String, Integer> index = firstIndex(identities);
     relations.addAll(disposals(index));
     relations.addAll(ladder(index));
-    boolean[] hidden = Suppression.suppressInParallel(values, thresholds, relations);
+    boolean[] hidden = Suppression.suppress(values, thresholds, relations);
     return new Panel(
         new Decision(
             disproportionality,
@@ -234,7 +234,9 @@ public final class PanelTables {
 
   /** The first index of each count's identity. */
   private static Map<String, Integer> firstIndex(List<String> identities) {
-    Map<String, Integer> index = new HashMap<>();
+    // In the rows' order, so the relations derived from it come in an order that does not depend
+    // on which other forces are in the run (a hash order would).
+    Map<String, Integer> index = new LinkedHashMap<>();
     for (int i = 0; i < identities.size(); i++) {
       index.putIfAbsent(identities.get(i), i);
     }
@@ -410,13 +412,17 @@ public final class PanelTables {
   /** A panel table as Excel-friendly CSV text (as every other CSV of the run). */
   public static String csv(List<String> columns, List<List<Object>> lines) {
     StringBuilder text = new StringBuilder(CsvFormat.BOM).append(CsvFormat.header(columns));
-    for (List<Object> line : lines) {
-      for (int i = 0; i < line.size(); i++) {
-        text.append(i == 0 ? "" : ",").append(CsvFormat.value(line.get(i)));
-      }
-      text.append(CsvFormat.EOL);
-    }
+    lines.forEach(line -> text.append(line(line)));
     return text.toString();
+  }
+
+  /** One panel line as Excel-friendly CSV, with its line end. */
+  public static String line(List<Object> values) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < values.size(); i++) {
+      text.append(i == 0 ? "" : ",").append(CsvFormat.value(values.get(i)));
+    }
+    return text.append(CsvFormat.EOL).toString();
   }
 
   /**

@@ -35,7 +35,6 @@ public final class RejectsTable {
             col(Columns.REJECT_REASON).as("reason"),
             rule.as("rule"),
             col(Columns.REJECT_DETAIL).as("detail"),
-            col(Columns.RAW_TEXT).as("raw_text"))
-        .orderBy(col("source_file"), col("line_number"));
+            col(Columns.RAW_TEXT).as("raw_text"));
   }
 }

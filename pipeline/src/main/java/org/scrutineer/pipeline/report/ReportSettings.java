@@ -10,7 +10,8 @@ import org.scrutineer.pipeline.schema.EthnicGroup;
  * @param smallNumbers the small-number rules
  */
 public record ReportSettings(
-    EthnicGroup referenceGroup, double confidenceLevel, SmallNumbers smallNumbers) {
+    EthnicGroup referenceGroup, double confidenceLevel, SmallNumbers smallNumbers)
+    implements java.io.Serializable {
 
   /** White, 95%, METHODS.md small-number rules. */
   public static final ReportSettings DEFAULT =

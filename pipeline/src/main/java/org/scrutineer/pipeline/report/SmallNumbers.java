@@ -18,7 +18,8 @@ public record SmallNumbers(
     long ratioMinimum,
     long reliableMinimum,
     long panelMinimum,
-    long panelSensitiveMinimum) {
+    long panelSensitiveMinimum)
+    implements java.io.Serializable {
   /** The METHODS.md defaults: 3, 10 and 20; panel counts under 10, under 20 when sensitive. */
   public static final SmallNumbers DEFAULT = new SmallNumbers(3, 10, 20, 10, 20);
 

@@ -99,6 +99,11 @@ public final class Columns {
   public static final String AREA_CODE = "area_code";
   public static final String AREA_NAME = "area_name";
 
+  // Test results shared by the statistical tables.
+  public static final String P_VALUE = "p_value";
+  public static final String FISHER_P = "fisher_p";
+  public static final String Q_VALUE = "q_value";
+
   private Columns() {}
 
   /** The status column of a field, e.g. {@code gender_status}. */

@@ -1,0 +1,187 @@
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+
+/**
+ * Compares two runs' outputs table by table, by content and not by file order: every Parquet
+ * table must hold the same multiset of rows (columns matched by name, values exactly equal), and
+ * every CSV table (one file, or a folder of per-force files) the same multiset of lines under the
+ * same header. Reports each difference with examples and exits 1 on any.
+ *
+ * <p>Usage (from the repository root, after {@code mvn -B -q package -DskipTests}): {@code java -cp
+ * jobs/target/scrutineer.jar bench/CompareOutputs.java BEFORE AFTER}
+ */
+public class CompareOutputs {
+  private static final String BOM = "\uFEFF";
+
+  public static void main(String[] args) throws Exception {
+    Path before = Path.of(args[0]);
+    Path after = Path.of(args[1]);
+    SparkSession spark =
+        SparkSession.builder()
+            .master("local[2]")
+            .appName("compare-outputs")
+            .config("spark.ui.enabled", "false")
+            .config("spark.sql.shuffle.partitions", "8")
+            .config("spark.driver.host", "127.0.0.1")
+            .config("spark.driver.bindAddress", "127.0.0.1")
+            .getOrCreate();
+    spark.sparkContext().setLogLevel("ERROR");
+    List<String> failures = new ArrayList<>();
+    TreeSet<String> tables = new TreeSet<>(parquetTables(before));
+    tables.addAll(parquetTables(after));
+    for (String table : tables) {
+      failures.addAll(compareParquet(spark, table, before.resolve(table), after.resolve(table)));
+    }
+    TreeSet<String> csvs = new TreeSet<>(csvTables(before));
+    csvs.addAll(csvTables(after));
+    for (String table : csvs) {
+      failures.addAll(compareCsv(spark, table, csvFiles(before, table), csvFiles(after, table)));
+    }
+    spark.stop();
+    if (failures.isEmpty()) {
+      System.out.printf(
+          "SAME: %d Parquet tables and %d CSV tables hold the same rows%n",
+          tables.size(), csvs.size());
+      return;
+    }
+    failures.forEach(System.out::println);
+    System.exit(1);
+  }
+
+  private static List<String> parquetTables(Path out) throws Exception {
+    try (Stream<Path> children = Files.list(out)) {
+      return children
+          .filter(Files::isDirectory)
+          .map(p -> p.getFileName().toString())
+          .filter(n -> !n.startsWith("_") && !n.equals("csv") && !n.equals("panel"))
+          .toList();
+    }
+  }
+
+  /** Table names with CSV: {@code X.csv}, {@code csv/X/}, {@code panel/X.csv}, {@code panel/X/}. */
+  private static List<String> csvTables(Path out) throws Exception {
+    List<String> names = new ArrayList<>();
+    for (Path folder : List.of(out, out.resolve("csv"), out.resolve("panel"))) {
+      if (!Files.isDirectory(folder)) {
+        continue;
+      }
+      String prefix = folder.equals(out.resolve("panel")) ? "panel/" : "";
+      try (Stream<Path> children = Files.list(folder)) {
+        for (Path p : children.toList()) {
+          String n = p.getFileName().toString();
+          if (n.endsWith(".csv") && Files.isRegularFile(p)) {
+            names.add(prefix + n.substring(0, n.length() - 4));
+          } else if (!folder.equals(out) && Files.isDirectory(p)) {
+            names.add(prefix + n);
+          }
+        }
+      }
+    }
+    return names;
+  }
+
+  private static List<Path> csvFiles(Path out, String table) throws Exception {
+    List<Path> candidates = new ArrayList<>();
+    boolean panel = table.startsWith("panel/");
+    Path single = out.resolve(table + ".csv");
+    Path folder = panel ? out.resolve(table) : out.resolve("csv").resolve(table);
+    if (Files.isRegularFile(single)) {
+      candidates.add(single);
+    }
+    if (Files.isDirectory(folder)) {
+      try (Stream<Path> files = Files.list(folder)) {
+        files.filter(p -> p.toString().endsWith(".csv")).sorted().forEach(candidates::add);
+      }
+    }
+    return candidates;
+  }
+
+  private static List<String> compareParquet(
+      SparkSession spark, String table, Path before, Path after) {
+    if (!Files.isDirectory(before) || !Files.isDirectory(after)) {
+      return List.of(table + ": Parquet table only in " + (Files.isDirectory(before) ? "BEFORE" : "AFTER"));
+    }
+    Dataset<Row> a = spark.read().parquet(before.toString());
+    Dataset<Row> b = spark.read().parquet(after.toString());
+    String[] columns = a.columns().clone();
+    String[] other = b.columns().clone();
+    Arrays.sort(columns);
+    Arrays.sort(other);
+    if (!Arrays.equals(columns, other)) {
+      return List.of(
+          table
+              + ": columns differ: "
+              + Arrays.toString(columns)
+              + " vs "
+              + Arrays.toString(other));
+    }
+    Column[] ordered = Arrays.stream(columns).map(functions::col).toArray(Column[]::new);
+    return differences(table + " (Parquet)", a.select(ordered), b.select(ordered));
+  }
+
+  private static List<String> compareCsv(
+      SparkSession spark, String table, List<Path> before, List<Path> after) throws Exception {
+    if (before.isEmpty() || after.isEmpty()) {
+      return List.of(table + ": CSV only in " + (before.isEmpty() ? "AFTER" : "BEFORE"));
+    }
+    String header = header(before.get(0));
+    for (Path p : before.subList(1, before.size())) {
+      if (!header(p).equals(header)) {
+        return List.of(table + ": headers differ within BEFORE at " + p);
+      }
+    }
+    for (Path p : after) {
+      if (!header(p).equals(header)) {
+        return List.of(table + ": header of " + p + " differs from BEFORE's " + header);
+      }
+    }
+    return differences(table + " (CSV)", lines(spark, before, header), lines(spark, after, header));
+  }
+
+  private static String header(Path file) throws Exception {
+    try (var reader = Files.newBufferedReader(file)) {
+      String line = reader.readLine();
+      return line == null ? "" : line.replace(BOM, "");
+    }
+  }
+
+  private static Dataset<Row> lines(SparkSession spark, List<Path> files, String header) {
+    return spark
+        .read()
+        .text(files.stream().map(Path::toString).toArray(String[]::new))
+        .where(
+            functions
+                .col("value")
+                .notEqual(header)
+                .and(functions.col("value").notEqual(BOM + header)));
+  }
+
+  private static List<String> differences(String what, Dataset<Row> a, Dataset<Row> b) {
+    Dataset<Row> onlyBefore = a.exceptAll(b).cache();
+    Dataset<Row> onlyAfter = b.exceptAll(a).cache();
+    long nb = onlyBefore.count();
+    long na = onlyAfter.count();
+    long rows = a.count();
+    if (nb == 0 && na == 0) {
+      System.out.printf("same  %-40s %,d rows%n", what, rows);
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    out.add(
+        String.format(
+            "DIFFERENT %s: %,d rows only in BEFORE, %,d only in AFTER (of %,d)", what, nb, na, rows));
+    onlyBefore.limit(3).collectAsList().forEach(r -> out.add("  BEFORE " + r));
+    onlyAfter.limit(3).collectAsList().forEach(r -> out.add("  AFTER  " + r));
+    return out;
+  }
+}
