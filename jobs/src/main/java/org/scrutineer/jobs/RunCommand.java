@@ -68,6 +68,7 @@ final class RunCommand implements Callable<Integer> {
           Map.entry("reference-group", false),
           Map.entry("out", true),
           Map.entry("master", false),
+          Map.entry("conf", false),
           Map.entry("confidence-level", false),
           Map.entry("panel-min-count", false),
           Map.entry("panel-sensitive-min-count", false),
@@ -78,7 +79,14 @@ final class RunCommand implements Callable<Integer> {
   /** Config keys that take several values. */
   private static final Set<String> REPEATABLE =
       Set.of(
-          "stop-search", "use-of-force", "custody", "fpn", "mapping", "population", "boundaries");
+          "stop-search",
+          "use-of-force",
+          "custody",
+          "fpn",
+          "mapping",
+          "population",
+          "boundaries",
+          "conf");
 
   /** Config keys that take a number. */
   private static final Set<String> NUMERIC =
@@ -231,6 +239,14 @@ final class RunCommand implements Callable<Integer> {
   String master;
 
   @Option(
+      names = "--conf",
+      paramLabel = "KEY=VALUE",
+      description =
+          "A Spark setting passed through to the session (repeatable), for example"
+              + " spark.sql.shuffle.partitions=64 or spark.hadoop.fs.s3a.endpoint=URL.")
+  List<String> conf = new ArrayList<>();
+
+  @Option(
       names = "--config",
       paramLabel = "FILE.json",
       description =
@@ -310,7 +326,7 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private int run(RunConfig runConfig) {
-    SparkSession spark = sessions.open(master);
+    SparkSession spark = sessions.open(master, sparkSettings());
     try {
       Progress progress = new Progress(line -> spec.commandLine().getOut().println(line));
       RunResult result = ScrutineerRun.run(spark, runConfig, progress);
@@ -329,6 +345,32 @@ final class RunCommand implements Callable<Integer> {
     } finally {
       sessions.close(spark);
     }
+  }
+
+  /** The {@code --conf} settings, checked: each {@code spark.KEY=VALUE}. */
+  private Map<String, String> sparkSettings() {
+    Map<String, String> settings = new java.util.LinkedHashMap<>();
+    for (String setting : conf) {
+      int eq = setting.indexOf('=');
+      if (eq <= 0 || !setting.startsWith("spark.")) {
+        throw new ParameterException(
+            spec.commandLine(),
+            String.format(
+                "Invalid --conf '%s' (must be spark.KEY=VALUE, e.g."
+                    + " spark.sql.shuffle.partitions=64)",
+                setting));
+      }
+      settings.put(setting.substring(0, eq), setting.substring(eq + 1));
+    }
+    return settings;
+  }
+
+  /**
+   * A config file's path: one with a URI scheme ({@code hdfs://}, {@code s3a://}, {@code file:}) as
+   * given, any other relative to the config file's folder.
+   */
+  static String resolve(Path base, String path) {
+    return path.matches("[A-Za-z][A-Za-z0-9+.-]+:.*") ? path : base.resolve(path).toString();
   }
 
   private RunConfig toConfig() {
@@ -412,8 +454,7 @@ final class RunCommand implements Callable<Integer> {
         continue;
       }
       List<String> values = configValues(file, key, entry.getValue());
-      List<String> resolved =
-          values.stream().map(v -> isPath ? base.resolve(v).toString() : v).toList();
+      List<String> resolved = values.stream().map(v -> isPath ? resolve(base, v) : v).toList();
       set(key, resolved);
     }
   }
@@ -501,6 +542,7 @@ final class RunCommand implements Callable<Integer> {
         case "reference-group" -> referenceGroup = value;
         case "out" -> out = value;
         case "master" -> master = value;
+        case "conf" -> conf = new ArrayList<>(values);
         case "confidence-level" -> confidenceLevel = Double.parseDouble(value);
         case "panel-min-count" -> panelMinCount = Long.parseLong(value);
         case "panel-sensitive-min-count" -> panelSensitiveMinCount = Long.parseLong(value);

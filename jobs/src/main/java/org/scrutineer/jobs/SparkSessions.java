@@ -1,5 +1,6 @@
 package org.scrutineer.jobs;
 
+import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
@@ -12,32 +13,53 @@ public interface SparkSessions {
   /** Default local master, used when neither {@code --master} nor spark-submit sets one. */
   String LOCAL = "local[*]";
 
-  /** Opens a session; {@code master} is {@code null} when not given on the command line. */
-  SparkSession open(String master);
+  /**
+   * Opens a session.
+   *
+   * @param master the master, {@code null} when not given on the command line
+   * @param settings Spark settings given with {@code --conf}, applied last
+   */
+  SparkSession open(String master, Map<String, String> settings);
 
   /** Releases a session opened by {@link #open}. */
   void close(SparkSession spark);
 
-  /** The production behaviour: a new session per command, stopped at the end. */
+  /**
+   * Whether the JVM was started by {@code spark-submit}, which passes the cluster's settings as
+   * system properties: the session then takes them as they are (no local defaults, no log level).
+   */
+  static boolean underSparkSubmit() {
+    return new SparkConf().contains("spark.submit.deployMode");
+  }
+
+  /**
+   * The production behaviour: a new session per command, stopped at the end. Run with {@code java
+   * -jar}, the session is local with small-run defaults (8 shuffle partitions, no UI, loopback,
+   * WARN logging); under {@code spark-submit}, nothing is overridden but {@code --conf}.
+   */
   SparkSessions DEFAULT =
       new SparkSessions() {
         @Override
-        public SparkSession open(String master) {
+        public SparkSession open(String master, Map<String, String> settings) {
+          boolean submitted = underSparkSubmit();
           String resolved = master != null ? master : new SparkConf().get("spark.master", LOCAL);
           SparkSession.Builder builder =
-              SparkSession.builder()
-                  .appName("scrutineer")
-                  .master(resolved)
-                  .config("spark.sql.session.timeZone", "UTC");
-          if (resolved.startsWith("local")) {
-            builder
-                .config("spark.ui.enabled", "false")
-                .config("spark.sql.shuffle.partitions", "8")
-                .config("spark.driver.host", "127.0.0.1")
-                .config("spark.driver.bindAddress", "127.0.0.1");
+              SparkSession.builder().appName("scrutineer").master(resolved);
+          if (!submitted) {
+            builder.config("spark.sql.session.timeZone", "UTC");
+            if (resolved.startsWith("local")) {
+              builder
+                  .config("spark.ui.enabled", "false")
+                  .config("spark.sql.shuffle.partitions", "8")
+                  .config("spark.driver.host", "127.0.0.1")
+                  .config("spark.driver.bindAddress", "127.0.0.1");
+            }
           }
+          settings.forEach(builder::config);
           SparkSession spark = builder.getOrCreate();
-          spark.sparkContext().setLogLevel("WARN");
+          if (!submitted) {
+            spark.sparkContext().setLogLevel("WARN");
+          }
           return spark;
         }
 

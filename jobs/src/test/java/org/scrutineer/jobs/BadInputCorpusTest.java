@@ -279,10 +279,10 @@ class BadInputCorpusTest {
     }
     assertThat(manifest.get("empty_files").toString())
         .contains("2022-04-essex-stop-and-search.csv");
-    assertThat(Files.readString(result.resolve("coverage.csv")))
+    assertThat(Files.readString(result.resolve("csv/coverage/essex.csv")))
         .contains("stop_search,essex,Essex,E23000028,2022-04,false,submitted_empty");
-    // The 5 MB line is cut in rejects.csv, whole in the Parquet table.
-    assertThat(Files.readString(result.resolve("rejects.csv")))
+    // The 5 MB line is cut in the rejects CSV, whole in the Parquet table.
+    assertThat(Files.readString(result.resolve("csv/rejects/stop_search.csv")))
         .contains("[cut: 5,000,000 characters in all; whole in Parquet]");
   }
 
@@ -610,7 +610,7 @@ class BadInputCorpusTest {
     // not_stated is a recorded "not known": never unmapped.
     List<org.apache.spark.sql.Row> missing =
         CommandLineTest.SHARED
-            .open(null)
+            .open(null, Map.of())
             .read()
             .parquet(result.resolve("missing_data").toString())
             .where(
@@ -670,7 +670,11 @@ class BadInputCorpusTest {
   private static Map<String, Map<Long, String>> rejects(Path table) {
     Map<String, Map<Long, String>> byFile = new HashMap<>();
     for (org.apache.spark.sql.Row row :
-        CommandLineTest.SHARED.open(null).read().parquet(table.toString()).collectAsList()) {
+        CommandLineTest.SHARED
+            .open(null, Map.of())
+            .read()
+            .parquet(table.toString())
+            .collectAsList()) {
       byFile
           .computeIfAbsent(fileName(row.getAs("source_file")), k -> new HashMap<>())
           .put(row.<Long>getAs("line_number"), row.getAs("reason"));

@@ -20,8 +20,8 @@ class CommandLineTest {
   static final SparkSessions SHARED =
       new SparkSessions() {
         @Override
-        public SparkSession open(String master) {
-          return SparkSessions.DEFAULT.open("local[2]");
+        public SparkSession open(String master, java.util.Map<String, String> settings) {
+          return SparkSessions.DEFAULT.open("local[2]", java.util.Map.of());
         }
 
         @Override
@@ -49,7 +49,7 @@ class CommandLineTest {
           "coverage",
           "rejects"
         }) {
-      assertThat(dir.resolve(table + ".csv")).exists();
+      assertThat(dir.resolve("csv").resolve(table)).isDirectoryContaining("glob:**.csv");
       assertThat(dir.resolve(table)).isDirectory();
     }
     assertThat(dir.resolve("manifest.json")).exists();
@@ -67,8 +67,8 @@ class CommandLineTest {
     assertThat(run("run", "--custody", custody.toString(), "--out", out.toString()))
         .as(err.toString())
         .isEqualTo(ExitCodes.OK);
-    assertThat(Files.readString(out.resolve("coverage.csv"))).contains("custody,kent");
-    assertThat(Files.readString(out.resolve("disproportionality.csv")))
+    assertThat(Files.readString(out.resolve("csv/coverage/kent.csv"))).contains("custody,kent");
+    assertThat(Files.readString(out.resolve("csv/disproportionality/kent.csv")))
         .contains("custody,place_of_event,month,2022-03");
 
     Path boundaries = dir.resolve("lad.geojson");
@@ -151,7 +151,7 @@ class CommandLineTest {
     assertThat(run("run", "--sample", "--max-reject-fraction", "0", "--out", dir.toString()))
         .isEqualTo(ExitCodes.DATA_QUALITY);
     assertThat(err.toString()).contains("Data quality gate failed:").contains("rejected rows");
-    assertThat(dir.resolve("rejects.csv")).exists();
+    assertThat(dir.resolve("csv/rejects")).isDirectoryContaining("glob:**.csv");
 
     assertThat(run("run", "--sample", "--max-unmapped-fraction", "0", "--out", dir.toString()))
         .isEqualTo(ExitCodes.DATA_QUALITY);
@@ -159,11 +159,60 @@ class CommandLineTest {
   }
 
   @Test
+  void sparkSettingsPassThroughAndAMalformedOneExitsTwo() {
+    java.util.Map<String, String> seen = new java.util.HashMap<>();
+    SparkSessions recording =
+        new SparkSessions() {
+          @Override
+          public SparkSession open(String master, java.util.Map<String, String> settings) {
+            seen.putAll(settings);
+            return SHARED.open(master, settings);
+          }
+
+          @Override
+          public void close(SparkSession spark) {}
+        };
+    Scrutineer.execute(
+        new PrintWriter(out, true),
+        new PrintWriter(err, true),
+        recording,
+        "run",
+        "--sample",
+        "--conf",
+        "spark.sql.shuffle.partitions=3",
+        "--conf",
+        "spark.hadoop.fs.s3a.endpoint=http://127.0.0.1:9000",
+        "--out",
+        dir.toString());
+    assertThat(seen)
+        .containsEntry("spark.sql.shuffle.partitions", "3")
+        .containsEntry("spark.hadoop.fs.s3a.endpoint", "http://127.0.0.1:9000");
+
+    assertThat(run("run", "--sample", "--conf", "shuffle=3", "--out", dir.toString()))
+        .isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(err.toString()).contains("Invalid --conf 'shuffle=3' (must be spark.KEY=VALUE");
+  }
+
+  @Test
+  void configPathsWithAUriSchemeAreUsedAsGiven() {
+    Path base = Path.of("/data/config");
+    assertThat(RunCommand.resolve(base, "hdfs://namenode:8020/police/2022"))
+        .isEqualTo("hdfs://namenode:8020/police/2022");
+    assertThat(RunCommand.resolve(base, "s3a://bucket/census.csv"))
+        .isEqualTo("s3a://bucket/census.csv");
+    assertThat(RunCommand.resolve(base, "file:/srv/lookup.csv")).isEqualTo("file:/srv/lookup.csv");
+    assertThat(RunCommand.resolve(base, "population/ts021.csv"))
+        .isEqualTo("/data/config/population/ts021.csv");
+    assertThat(RunCommand.resolve(base, "lad.geojson@2021"))
+        .isEqualTo("/data/config/lad.geojson@2021");
+  }
+
+  @Test
   void anythingUnexpectedExitsOneWithTheStackTrace() {
     SparkSessions broken =
         new SparkSessions() {
           @Override
-          public SparkSession open(String master) {
+          public SparkSession open(String master, java.util.Map<String, String> settings) {
             throw new IllegalStateException("simulated failure");
           }
 

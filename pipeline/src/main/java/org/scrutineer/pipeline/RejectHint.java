@@ -40,7 +40,7 @@ final class RejectHint {
         all += e.getValue();
       }
     }
-    String where = "see rejects.csv for every rejected row with its file, line and reason";
+    String where = "see csv/rejects/ for every rejected row with its file, line and reason";
     if (all == 0) {
       return where;
     }

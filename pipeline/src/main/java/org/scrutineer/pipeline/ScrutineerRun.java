@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,13 +18,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.api.java.function.FlatMapGroupsFunction;
-import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -51,6 +50,7 @@ import org.scrutineer.pipeline.reference.ForceRegistry;
 import org.scrutineer.pipeline.reference.ReferenceTable;
 import org.scrutineer.pipeline.report.Caveats;
 import org.scrutineer.pipeline.report.Coverage;
+import org.scrutineer.pipeline.report.ForcePartitioner;
 import org.scrutineer.pipeline.report.ForceStatistics;
 import org.scrutineer.pipeline.report.GeoQualityTable;
 import org.scrutineer.pipeline.report.OutputSchemas;
@@ -168,17 +168,51 @@ public final class ScrutineerRun {
     return inputs.unionByName(markers, true);
   }
 
-  /** Runs {@link ForceStatistics} for every force, in parallel Spark tasks. */
+  /**
+   * Runs {@link ForceStatistics} for every force, in parallel Spark tasks: one partition per force,
+   * the largest first ({@link ForcePartitioner}).
+   */
   private static Dataset<Row> forceStatistics(
       SparkSession spark, ForceStatistics.Context context, Dataset<Row> inputs) {
+    List<String> largestFirst = new ArrayList<>();
+    inputs
+        .groupBy(Columns.FORCE)
+        .count()
+        .orderBy(col("count").desc(), col(Columns.FORCE))
+        .collectAsList()
+        .forEach(r -> largestFirst.add(r.getString(0)));
     Broadcast<ForceStatistics.Context> shared =
         JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(context);
-    return inputs
-        .groupByKey((MapFunction<Row, String>) row -> row.getAs(Columns.FORCE), Encoders.STRING())
-        .flatMapGroups(
-            (FlatMapGroupsFunction<String, Row, Row>)
-                (force, rows) -> ForceStatistics.compute(shared.value(), force, rows),
-            Encoders.row(ForceStatistics.SCHEMA));
+    JavaRDD<Row> rows =
+        inputs
+            .javaRDD()
+            .keyBy(row -> row.<String>getAs(Columns.FORCE))
+            .partitionBy(new ForcePartitioner(largestFirst))
+            .mapPartitions(
+                partition -> {
+                  if (!partition.hasNext()) {
+                    return java.util.Collections.emptyIterator();
+                  }
+                  scala.Tuple2<String, Row> first = partition.next();
+                  Iterator<Row> values =
+                      new Iterator<>() {
+                        private Row pending = first._2();
+
+                        @Override
+                        public boolean hasNext() {
+                          return pending != null || partition.hasNext();
+                        }
+
+                        @Override
+                        public Row next() {
+                          Row next = pending != null ? pending : partition.next()._2();
+                          pending = null;
+                          return next;
+                        }
+                      };
+                  return ForceStatistics.compute(shared.value(), first._1(), values);
+                });
+    return spark.createDataFrame(rows, ForceStatistics.SCHEMA);
   }
 
   /**

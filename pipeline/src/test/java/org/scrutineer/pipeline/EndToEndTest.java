@@ -443,7 +443,7 @@ class EndToEndTest extends SparkTestBase {
     assertThat(report.falseRelations()).as("%s", report.examples()).isZero();
     assertThat(report.recovered()).as("%s", report.examples()).isZero();
     assertThat(report.narrow()).as("%s", report.examples()).isZero();
-    List<List<String>> dispro = run.csvLines("panel/disproportionality.csv");
+    List<List<String>> dispro = run.csvLines("panel/disproportionality");
     int events = dispro.get(0).indexOf("events");
     int flag = dispro.get(0).indexOf("flag");
     for (List<String> line : dispro.subList(1, dispro.size())) {
@@ -487,7 +487,7 @@ class EndToEndTest extends SparkTestBase {
           .isEqualTo(input.get("rows_accepted").asLong() + input.get("rows_rejected").asLong());
     }
     assertThat(manifest.at("/unmapped_values/0/value").asText()).isEqualTo("White - Cornish");
-    assertThat(Files.readString(dir.resolve("out/disproportionality.csv")))
+    assertThat(Files.readString(dir.resolve("out/csv/disproportionality/northmoor.csv")))
         .startsWith("\uFEFFpower,");
   }
 

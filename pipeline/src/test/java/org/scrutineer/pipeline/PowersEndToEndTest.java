@@ -343,7 +343,7 @@ class PowersEndToEndTest extends SparkTestBase {
 
   @Test
   void panelOutcomesHideSmallCountsMoreStrictlyForChildrenAndStripSearches() {
-    List<List<String>> lines = run.csvLines("panel/outcomes.csv");
+    List<List<String>> lines = run.csvLines("panel/outcomes");
     List<String> header = lines.get(0);
     int n = run.table("outcomes").size();
     assertThat(lines).hasSize(n + 1);

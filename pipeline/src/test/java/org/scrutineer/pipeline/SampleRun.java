@@ -149,14 +149,40 @@ final class SampleRun {
         .isBetween(row.<Double>getAs("ratio_ci_low"), row.<Double>getAs("ratio_ci_high"));
   }
 
-  /** A CSV output's lines (header first), read with the project's own CSV reader. */
-  List<List<String>> csvLines(String path) {
+  /**
+   * A CSV table's lines (header first) from its folder of per-force files (such as {@code
+   * csv/outcomes} or {@code panel/outcomes}), read with the project's own CSV reader; every file
+   * must have the same header.
+   */
+  List<List<String>> csvLines(String folder) {
+    return csvTable(dir.resolve("out").resolve(folder));
+  }
+
+  /** {@link #csvLines} of any folder of CSV files. */
+  static List<List<String>> csvTable(Path folder) {
+    List<List<String>> lines = new java.util.ArrayList<>();
+    try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+      for (Path file : files.filter(p -> p.toString().endsWith(".csv")).sorted().toList()) {
+        List<List<String>> one = csvFile(file);
+        if (lines.isEmpty()) {
+          lines.addAll(one);
+        } else {
+          assertThat(one.get(0)).as("header of %s", file).isEqualTo(lines.get(0));
+          lines.addAll(one.subList(1, one.size()));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return lines;
+  }
+
+  /** One CSV file's lines (header first). */
+  static List<List<String>> csvFile(Path file) {
     List<List<String>> lines = new java.util.ArrayList<>();
     try (var reader =
         new org.scrutineer.pipeline.ingest.CsvRecordReader(
-            new java.io.StringReader(
-                Files.readString(dir.resolve("out").resolve(path)).replace("\uFEFF", "")),
-            ',')) {
+            new java.io.StringReader(Files.readString(file).replace("\uFEFF", "")), ',')) {
       for (var record = reader.next(); record != null; record = reader.next()) {
         lines.add(record.fields());
       }

@@ -46,7 +46,10 @@ public final class QValues {
     Dataset<Row> distinct = all.where(col(P).isNotNull()).groupBy(P).count();
     Row total = distinct.agg(sum("count")).first();
     long m = total.isNullAt(0) ? 0 : total.getLong(0);
-    WindowSpec ascending = Window.orderBy(P);
+    // Both windows are running frames (unbounded preceding to current row), which Spark computes
+    // in one pass; the minimum over the p-values at or above p runs in descending order.
+    WindowSpec ascending = Window.orderBy(col(P).asc());
+    WindowSpec descending = Window.orderBy(col(P).desc());
     Column rank =
         sum("count").over(ascending.rowsBetween(Window.unboundedPreceding(), Window.currentRow()));
     Column scaled = col(P).multiply(lit((double) m)).divide(rank.cast("double"));
@@ -57,7 +60,8 @@ public final class QValues {
             least(
                 lit(1.0),
                 min("_scaled")
-                    .over(ascending.rowsBetween(Window.currentRow(), Window.unboundedFollowing()))))
+                    .over(
+                        descending.rowsBetween(Window.unboundedPreceding(), Window.currentRow()))))
         .select(P, Q);
   }
 }

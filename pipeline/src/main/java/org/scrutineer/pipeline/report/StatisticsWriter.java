@@ -2,6 +2,7 @@ package org.scrutineer.pipeline.report;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -55,25 +56,26 @@ public final class StatisticsWriter {
     P_VALUES.forEach((table, column) -> pValues.add(col(table + "." + column)));
     Dataset<Row> withP = computed.withColumn(P_ROW, coalesce(pValues.toArray(new Column[0])));
     Dataset<Row> q = QValues.of(List.of(withP.select(col(P_ROW).as(QValues.P))));
+    // Only the tested rows meet the q-values: the untested (most rows, every panel line) keep their
+    // force's partitioning instead of piling into the one partition of a null join key.
+    Dataset<Row> tested = withP.where(col(P_ROW).isNotNull());
     Dataset<Row> withQ =
-        withP
-            .join(q, withP.col(P_ROW).equalTo(q.col(QValues.P)), "left")
+        tested
+            .join(q, tested.col(P_ROW).equalTo(q.col(QValues.P)), "left")
             .drop(P_ROW, QValues.P)
+            .unionByName(
+                withP
+                    .where(col(P_ROW).isNull())
+                    .drop(P_ROW)
+                    .withColumn(QValues.Q, lit(null).cast(DataTypes.DoubleType)))
             .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       List<TableWriter.Written> written = new ArrayList<>();
       Map<String, String> headers = new LinkedHashMap<>();
-      List<String> parquet = new ArrayList<>();
       for (String table : ForceStatistics.TABLES) {
-        StructType schema = OutputSchemas.ALL.get(table);
-        parquet.add(
-            writer.writeParquet(
-                table,
-                table(withQ, table),
-                schema,
-                PARTITIONS.getOrDefault(table, List.of(Columns.POWER)),
-                new Column[] {col(ForceStatistics.SEQ)}));
-        headers.put(TableWriter.csvFolder(table), CsvFormat.header(List.of(schema.fieldNames())));
+        headers.put(
+            TableWriter.csvFolder(table),
+            CsvFormat.header(List.of(OutputSchemas.ALL.get(table).fieldNames())));
       }
       headers.put(
           panelFolder(ForceStatistics.PANEL_DISPROPORTIONALITY),
@@ -82,12 +84,18 @@ public final class StatisticsWriter {
           panelFolder(ForceStatistics.PANEL_OUTCOMES),
           CsvFormat.header(PanelTables.OUTCOMES_COLUMNS));
       Map<String, Long> rows = writer.writeCsv(headers, lines(withQ), -1);
-      for (int t = 0; t < ForceStatistics.TABLES.size(); t++) {
-        String table = ForceStatistics.TABLES.get(t);
+      for (String table : ForceStatistics.TABLES) {
         String folder = TableWriter.csvFolder(table);
-        written.add(
-            new TableWriter.Written(
-                table, rows.get(folder), parquet.get(t), writer.path(folder).toString()));
+        long n = rows.get(folder);
+        String parquet =
+            writer.writeParquet(
+                table,
+                table(withQ, table),
+                OutputSchemas.ALL.get(table),
+                // An empty table is written unpartitioned: one file that still carries the schema.
+                n == 0 ? List.of() : PARTITIONS.getOrDefault(table, List.of(Columns.POWER)),
+                new Column[] {col(ForceStatistics.SEQ)});
+        written.add(new TableWriter.Written(table, n, parquet, writer.path(folder).toString()));
       }
       for (String panel :
           List.of(ForceStatistics.PANEL_DISPROPORTIONALITY, ForceStatistics.PANEL_OUTCOMES)) {

@@ -98,7 +98,6 @@ public final class TableWriter {
       String fileColumn,
       List<String> partitionBy,
       Column[] order) {
-    writeParquet(name, data, schema, partitionBy, order);
     List<Column> sorted = new ArrayList<>(List.of(col(FILE)));
     sorted.addAll(List.of(order));
     List<Column> columns = new ArrayList<>(List.of(lit(csvFolder(name)).as(FOLDER), col(FILE)));
@@ -114,6 +113,8 @@ public final class TableWriter {
     long written =
         writeCsv(Map.of(csvFolder(name), CsvFormat.header(List.of(schema.fieldNames()))), rows, 2)
             .get(csvFolder(name));
+    // An empty table is written unpartitioned: one file that still carries the schema.
+    writeParquet(name, data, schema, written == 0 ? List.of() : partitionBy, order);
     return new Written(name, written, parquetPath(name), new Path(out, csvFolder(name)).toString());
   }
 

@@ -147,10 +147,10 @@ public final class PanelAttack {
   private Table load(
       Path panel, Path truthDir, String name, List<String> counts, long min, long sensitive)
       throws IOException {
-    List<Map<String, String>> rows = read(panel.resolve(name + ".csv"));
+    List<Map<String, String>> rows = readTable(panel, name);
     Map<String, Map<String, String>> truthRows = new HashMap<>();
     if (truthDir != null) {
-      for (Map<String, String> row : read(truthDir.resolve(name + ".csv"))) {
+      for (Map<String, String> row : readTable(truthDir.resolve("csv"), name)) {
         truthRows.put(rowKey(row), row);
       }
     }
@@ -609,6 +609,24 @@ public final class PanelAttack {
   }
 
   /** An RFC 4180 CSV (with or without a byte-order mark) as rows keyed by header. */
+  /**
+   * A table's rows: from the folder of its per-force files ({@code FOLDER/NAME/*.csv}), or from one
+   * file {@code FOLDER/NAME.csv} (the layout before per-force files).
+   */
+  static List<Map<String, String>> readTable(Path folder, String name) throws IOException {
+    Path single = folder.resolve(name + ".csv");
+    if (Files.isRegularFile(single) || !Files.isDirectory(folder.resolve(name))) {
+      return read(Files.isRegularFile(single) ? single : folder.getParent().resolve(name + ".csv"));
+    }
+    List<Map<String, String>> rows = new ArrayList<>();
+    try (java.util.stream.Stream<Path> files = Files.list(folder.resolve(name))) {
+      for (Path file : files.filter(p -> p.toString().endsWith(".csv")).sorted().toList()) {
+        rows.addAll(read(file));
+      }
+    }
+    return rows;
+  }
+
   static List<Map<String, String>> read(Path file) throws IOException {
     String text = Files.readString(file, StandardCharsets.UTF_8);
     if (text.startsWith("\uFEFF")) {
