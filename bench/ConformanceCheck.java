@@ -57,7 +57,7 @@ public class ConformanceCheck {
     }
 
     Map<String, Map<String, Integer>> submitted = new TreeMap<>();
-    List<List<String>> coverage = csv(out.resolve("coverage.csv"));
+    List<List<String>> coverage = table(out, "coverage");
     Map<String, Integer> c = index(coverage.get(0));
     for (List<String> row : coverage.subList(1, coverage.size())) {
       if (row.get(c.get("submitted")).equals("true")) {
@@ -70,7 +70,7 @@ public class ConformanceCheck {
       }
     }
     Map<String, TreeSet<String>> reported = new HashMap<>();
-    List<List<String>> table = csv(out.resolve("disproportionality.csv"));
+    List<List<String>> table = table(out, "disproportionality");
     Map<String, Integer> d = index(table.get(0));
     for (List<String> row : table.subList(1, table.size())) {
       if (row.get(d.get("geography_level")).equals("force") && row.get(d.get("period_type")).equals("financial_year")
@@ -108,7 +108,7 @@ public class ConformanceCheck {
   private static void geography(
       Path out, List<List<String>> table, Map<String, Integer> d, List<String> failures)
       throws IOException {
-    List<List<String>> quality = csv(out.resolve("geo_quality.csv"));
+    List<List<String>> quality = table(out, "geo_quality");
     Map<String, Integer> q = index(quality.get(0));
     String[] parts = {"given", "assigned", "outside_force", "outside_districts", "no_coordinates", "not_placed"};
     Map<String, long[]> byForce = new TreeMap<>();
@@ -227,7 +227,7 @@ public class ConformanceCheck {
    * denominator_source. Prints the Black/White ratios either side.
    */
   private static void vintages(Path out) throws IOException {
-    List<List<String>> rows = csv(out.resolve("disproportionality.csv"));
+    List<List<String>> rows = table(out, "disproportionality");
     List<String> h = rows.get(0);
     List<String> failures = new ArrayList<>();
     Map<String, Map<String, String>> ratios = new TreeMap<>();
@@ -274,6 +274,18 @@ public class ConformanceCheck {
       System.exit(1);
     }
     System.out.println("vintages: OK");
+  }
+
+  /** A table's CSV files ({@code csv/NAME/*.csv}, one per force) as one table, header first. */
+  private static List<List<String>> table(Path out, String name) throws IOException {
+    List<List<String>> rows = new ArrayList<>();
+    try (java.util.stream.Stream<Path> files = Files.list(out.resolve("csv").resolve(name))) {
+      for (Path file : files.filter(p -> p.toString().endsWith(".csv")).sorted().toList()) {
+        List<List<String>> one = csv(file);
+        rows.addAll(rows.isEmpty() ? one : one.subList(1, one.size()));
+      }
+    }
+    return rows;
   }
 
   private static List<List<String>> csv(Path path) throws IOException {

@@ -14,6 +14,31 @@ final class QualityGates {
   private final List<String> failed = new ArrayList<>();
 
   /**
+   * Stage 7, gate: the run's gates, checked on the files read and the cells counted: rejected rows
+   * within {@code --max-reject-fraction} of the rows read, and events with an unmapped self-defined
+   * or officer-defined ethnicity label within {@code --max-unmapped-fraction} of the events.
+   */
+  static QualityGates of(FilesRead files, CountedCells counted, RunConfig config) {
+    QualityGates gates = new QualityGates();
+    gates.check(
+        "rejected rows",
+        files.rejected(),
+        files.read(),
+        config.maxRejectFraction(),
+        RejectHint.of(files.files()));
+    for (int i = 0; i < CountedCells.GATED.size(); i++) {
+      gates.check(
+          "unmapped " + CountedCells.GATED.get(i).replace('_', ' ') + " labels",
+          counted.unmappedGated().get(i),
+          counted.events(),
+          config.maxUnmappedFraction(),
+          "add the labels to a mapping's values, or fix the source; see manifest.json"
+              + " unmapped_values");
+    }
+    return gates;
+  }
+
+  /**
    * Checks {@code count / of <= limit}.
    *
    * @param name what is counted, e.g. "rejected rows"

@@ -20,6 +20,8 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.scrutineer.pipeline.ingest.FileSummary;
 import org.scrutineer.pipeline.ingest.RejectReason;
+import org.scrutineer.pipeline.report.TableWriter;
+import org.scrutineer.pipeline.report.UnmappedValues;
 
 /**
  * The parts of {@code manifest.json}: provenance (tool and library versions, settings, inputs and
@@ -27,6 +29,63 @@ import org.scrutineer.pipeline.ingest.RejectReason;
  */
 final class RunManifest {
   private RunManifest() {}
+
+  /**
+   * Stage 8, manifest: the provenance of the run as one JSON document: tool, run, settings, window,
+   * reconciliation, inputs, reference files, skipped, ignored and empty files, unmapped values,
+   * force areas without a denominator, boundaries, decisions, reject rules, gates, outputs, stage
+   * timings and caveats.
+   */
+  static String of(
+      SparkSession spark,
+      RunConfig config,
+      java.time.Instant started,
+      Progress progress,
+      ResolvedInputs inputs,
+      FilesRead files,
+      CountedCells counted,
+      List<UnmappedValues.Value> unmapped,
+      QualityGates gates,
+      List<TableWriter.Written> outputs) {
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    Map<String, Object> manifest = new java.util.LinkedHashMap<>();
+    manifest.put("tool", tool(spark));
+    manifest.put(
+        "run",
+        Map.of(
+            "started", started.toString(),
+            "finished", java.time.Instant.now().toString(),
+            "elapsed_seconds", progress.elapsed(),
+            "spark_master", spark.sparkContext().master()));
+    manifest.put("settings", settings(config));
+    manifest.put(
+        "window",
+        Map.of("from", files.coverage().from().toString(), "to", files.coverage().to().toString()));
+    manifest.put(
+        "reconciliation",
+        reconciliation(files.read(), files.accepted(), files.rejected(), counted.rowsCounted()));
+    manifest.put("inputs", inputs(files.files()));
+    manifest.put("reference_files", referenceFiles(config, conf));
+    manifest.put(
+        "skipped_outside_window",
+        inputs.discovered().outsideWindow().stream()
+            .map(org.scrutineer.pipeline.ingest.SourceFile::path)
+            .toList());
+    manifest.put("ignored_files", inputs.discovered().ignored());
+    manifest.put("empty_files", files.coverage().emptyFiles());
+    manifest.put("unmapped_values", unmapped);
+    manifest.put("force_areas_without_denominator", counted.withoutDenominator());
+    if (inputs.boundaries() != null) {
+      manifest.put("boundaries", boundaries(inputs.boundaries()));
+    }
+    manifest.put("decisions", decisions(files.accepted(), counted.rowsCounted(), counted.events()));
+    manifest.put("reject_rules", rejectRules());
+    manifest.put("gates", gates.results());
+    manifest.put("outputs", outputs);
+    manifest.put("stages", progress.stages());
+    manifest.put("caveats", org.scrutineer.pipeline.report.Caveats.ALL);
+    return json(manifest);
+  }
 
   static Map<String, Object> tool(SparkSession spark) {
     Properties versions = new Properties();

@@ -16,12 +16,13 @@ import org.apache.spark.util.LongAccumulator;
 /**
  * Writes one task's share of CSV files ({@link TableWriter#writeCsv}): its rows arrive sorted by
  * file and folder, and each file gets the byte-order mark, its folder's header and its rows,
- * rolling over to {@code <file>-2.csv} after {@value TableWriter#EXCEL_ROWS} rows. A retried task
- * writes the same bytes over the same files.
+ * rolling over to {@code <file>-2.csv} after {@code maxRows} rows ({@value TableWriter#EXCEL_ROWS}:
+ * what Excel opens). A retried task writes the same bytes over the same files.
  *
  * @param out the output folder
  * @param headers each folder's header line
  * @param firstValue the first value column ({@code -1}: column 2 is a finished line)
+ * @param maxRows data rows per file
  * @param conf the Hadoop configuration
  * @param counts rows written, by folder
  */
@@ -29,6 +30,7 @@ record CsvFiles(
     String out,
     Map<String, String> headers,
     int firstValue,
+    long maxRows,
     HadoopConf conf,
     Map<String, LongAccumulator> counts)
     implements Serializable {
@@ -46,7 +48,7 @@ record CsvFiles(
         String rowFolder = row.getString(0);
         String name = row.getString(1);
         boolean same = name.equals(file) && rowFolder.equals(folder);
-        if (!same || inFile == TableWriter.EXCEL_ROWS) {
+        if (!same || inFile == maxRows) {
           part = same ? part + 1 : 1;
           folder = rowFolder;
           file = name;
@@ -69,7 +71,7 @@ record CsvFiles(
 
   private Writer open(String folder, String name) throws IOException {
     Path path = new Path(new Path(out, folder), name + ".csv");
-    FileSystem fs = path.getFileSystem(conf.get());
+    FileSystem fs = TableWriter.withoutChecksums(path.getFileSystem(conf.get()));
     Writer writer =
         new BufferedWriter(
             new OutputStreamWriter(fs.create(path, true), StandardCharsets.UTF_8), 1 << 16);

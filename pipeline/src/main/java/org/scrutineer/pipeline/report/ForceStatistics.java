@@ -1,7 +1,6 @@
 package org.scrutineer.pipeline.report;
 
 import java.io.Serializable;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -125,39 +124,25 @@ public final class ForceStatistics {
             context.registry(),
             context.lookup(),
             denominators == null ? null : denominators.latest());
-    YearMonth from = coverage.from();
-    YearMonth to = coverage.to();
-    List<Cell> withRolling = new ArrayList<>(cells);
-    withRolling.addAll(CellPlan.rollingYears(cells, from, to));
     ForceRegistry registry = context.registry();
     Predicate<Cell> residents =
         cell -> registry.find(cell.force()).map(Force::residentPopulation).orElse(false);
     ReportSettings settings = context.settings();
-
-    List<Row> disproportionality =
-        SeriesBreaks.withBreaks(
-            YearOnYear.withChanges(
-                Funnels.withLimits(
-                    DisproportionalityTable.build(
-                        withRolling, counts, denominators, residents, settings)),
-                settings),
-            counts,
-            denominators,
-            from,
-            to);
-    List<Row> outcomes = OutcomesTable.build(cells, counts, settings);
+    StatisticalTables tables =
+        StatisticalTables.build(
+            cells, counts, denominators, residents, coverage.from(), coverage.to(), settings);
     PanelTables.Panel panel =
         PanelTables.decide(
-            PanelTables.publishable(disproportionality),
-            outcomes,
+            PanelTables.publishable(tables.disproportionality()),
+            tables.outcomes(),
             settings.smallNumbers(),
             context.districtCsps());
 
     List<Row> out = new ArrayList<>();
-    add(out, force, OutputSchemas.DISPROPORTIONALITY, disproportionality);
-    add(out, force, OutputSchemas.OUTCOMES, outcomes);
-    add(out, force, OutputSchemas.OUTCOME_TEST, OutcomeTestTable.build(cells, counts, settings));
-    add(out, force, OutputSchemas.STAGES, StagesTable.build(cells, counts, denominators, settings));
+    add(out, force, OutputSchemas.DISPROPORTIONALITY, tables.disproportionality());
+    add(out, force, OutputSchemas.OUTCOMES, tables.outcomes());
+    add(out, force, OutputSchemas.OUTCOME_TEST, tables.outcomeTest());
+    add(out, force, OutputSchemas.STAGES, tables.stages());
     add(out, force, OutputSchemas.MISSING_DATA, MissingDataTable.build(cells, counts));
     add(
         out,

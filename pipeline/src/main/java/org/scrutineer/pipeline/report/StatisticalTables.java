@@ -8,11 +8,12 @@ import org.apache.spark.sql.Row;
 import org.scrutineer.pipeline.population.Denominators;
 
 /**
- * The statistical tables of a run, built on the driver in their one order: {@code
- * disproportionality} over the cells and their rolling 12-month windows, {@code outcomes}, {@code
- * outcome_test} and {@code stages}; Benjamini-Hochberg q-values over all their p-values as one
- * family ({@link FalseDiscovery}); then on {@code disproportionality} the funnel limits ({@link
- * Funnels}), year-on-year changes ({@link YearOnYear}) and series breaks ({@link SeriesBreaks}).
+ * The statistical tables of a set of cells (in a run, one force's: {@link ForceStatistics}), built
+ * in plain Java: {@code disproportionality} over the cells and their rolling 12-month windows, with
+ * the funnel limits ({@link Funnels}), year-on-year changes ({@link YearOnYear}) and series breaks
+ * ({@link SeriesBreaks}); {@code outcomes}; {@code outcome_test}; and {@code stages}. Their {@code
+ * q_value} is left null: the Benjamini-Hochberg family is every p-value of the run, adjusted in
+ * Spark ({@link QValues}).
  *
  * @param disproportionality rates and ratios per resident population
  * @param outcomes each power's rates within its events
@@ -42,23 +43,21 @@ public record StatisticalTables(
       ReportSettings settings) {
     List<Cell> withRolling = new ArrayList<>(cells);
     withRolling.addAll(CellPlan.rollingYears(cells, from, to));
-    List<List<Row>> adjusted =
-        FalseDiscovery.withQValues(
-            List.of(
-                DisproportionalityTable.build(
-                    withRolling, counts, denominators, residents, settings),
-                OutcomesTable.build(cells, counts, settings),
-                OutcomeTestTable.build(cells, counts, settings),
-                StagesTable.build(cells, counts, denominators, settings)),
-            List.of("p_value", "p_value", "fisher_p", "p_value"));
     List<Row> disproportionality =
         SeriesBreaks.withBreaks(
-            YearOnYear.withChanges(Funnels.withLimits(adjusted.get(0)), settings),
+            YearOnYear.withChanges(
+                Funnels.withLimits(
+                    DisproportionalityTable.build(
+                        withRolling, counts, denominators, residents, settings)),
+                settings),
             counts,
             denominators,
             from,
             to);
     return new StatisticalTables(
-        disproportionality, adjusted.get(1), adjusted.get(2), adjusted.get(3));
+        disproportionality,
+        OutcomesTable.build(cells, counts, settings),
+        OutcomeTestTable.build(cells, counts, settings),
+        StagesTable.build(cells, counts, denominators, settings));
   }
 }

@@ -94,7 +94,8 @@ public final class StatisticsWriter {
                 OutputSchemas.ALL.get(table),
                 // An empty table is written unpartitioned: one file that still carries the schema.
                 n == 0 ? List.of() : PARTITIONS.getOrDefault(table, List.of(Columns.POWER)),
-                new Column[] {col(ForceStatistics.SEQ)});
+                // A force's seq is unique within each table: the order is total.
+                new Column[] {col(Columns.FORCE), col(ForceStatistics.SEQ)});
         written.add(new TableWriter.Written(table, n, parquet, writer.path(folder).toString()));
       }
       for (String panel :

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.hadoop.fs.ChecksumFileSystem;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.function.ForeachPartitionFunction;
@@ -38,6 +39,7 @@ import org.apache.spark.sql.types.StructType;
 public final class TableWriter {
   private final SparkSession spark;
   private final Path out;
+  private final long maxRows;
 
   /** The CSV files' folder under the output folder. */
   public static final String CSV = "csv";
@@ -63,7 +65,13 @@ public final class TableWriter {
 
   /** Writes under {@code outDir}, creating it. */
   public TableWriter(SparkSession spark, String outDir) {
+    this(spark, outDir, EXCEL_ROWS);
+  }
+
+  /** Writes under {@code outDir}, with at most {@code maxRows} data rows per CSV file. */
+  TableWriter(SparkSession spark, String outDir, long maxRows) {
     this.spark = spark;
+    this.maxRows = maxRows;
     this.out = new Path(outDir);
     try {
       out.getFileSystem(spark.sparkContext().hadoopConfiguration()).mkdirs(out);
@@ -120,7 +128,8 @@ public final class TableWriter {
 
   /**
    * Writes a table as Parquet, without a shuffle: each task writes its own rows, sorted by the
-   * partition columns, then {@code order}, then every column.
+   * partition columns, then {@code order} (which should make the order unique, or ties are broken
+   * by every column).
    *
    * @param data the table's rows: its columns, and any used in {@code order} only
    * @param schema the table's columns, in order
@@ -196,6 +205,7 @@ public final class TableWriter {
             out.toString(),
             new LinkedHashMap<>(headers),
             firstValue,
+            maxRows,
             new HadoopConf(spark.sparkContext().hadoopConfiguration()),
             counts);
     rows.foreachPartition((ForeachPartitionFunction<Row>) files::write);
@@ -250,8 +260,17 @@ public final class TableWriter {
     return new Path(out, name).toString();
   }
 
+  /**
+   * The file system without its checksum layer where it has one (the local file system's): files
+   * meant for people get no {@code .crc} companions beside them.
+   */
+  static FileSystem withoutChecksums(FileSystem fs) {
+    return fs instanceof ChecksumFileSystem checksummed ? checksummed.getRawFileSystem() : fs;
+  }
+
   private Writer writer(Path path) throws IOException {
-    FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+    FileSystem fs =
+        withoutChecksums(path.getFileSystem(spark.sparkContext().hadoopConfiguration()));
     return new BufferedWriter(
         new OutputStreamWriter(fs.create(path, true), StandardCharsets.UTF_8), 1 << 16);
   }

@@ -1,0 +1,71 @@
+package org.scrutineer.pipeline;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.scrutineer.pipeline.report.GeoQualityTable;
+import org.scrutineer.pipeline.report.OutputSchemas;
+import org.scrutineer.pipeline.report.RejectsTable;
+import org.scrutineer.pipeline.report.StatisticsWriter;
+import org.scrutineer.pipeline.report.TableWriter;
+import org.scrutineer.pipeline.schema.Columns;
+
+/**
+ * Stage 6, write outputs: every table as Parquet and per-force CSV files, written by Spark tasks
+ * ({@link StatisticsWriter} for the statistical and panel tables; {@link TableWriter} for coverage,
+ * geography quality and the rejects). The records table is already written (staged); it is listed
+ * here under its final name.
+ */
+final class OutputTables {
+  private OutputTables() {}
+
+  /**
+   * Writes the tables.
+   *
+   * @param recordsPath where the records table will be once published
+   * @return what was written, the records first
+   */
+  static List<TableWriter.Written> write(
+      TableWriter writer,
+      ResolvedInputs inputs,
+      FilesRead files,
+      ComputedTables computed,
+      Dataset<Row> records,
+      String recordsPath) {
+    List<TableWriter.Written> outputs = new ArrayList<>();
+    // Every line read is a row of the records table, and each file has its summary row.
+    outputs.add(
+        new TableWriter.Written(
+            OutputSchemas.RECORDS, files.read() + files.files().size(), recordsPath, null));
+    outputs.addAll(StatisticsWriter.write(writer, computed.rows()));
+    outputs.add(
+        writer.write(
+            OutputSchemas.COVERAGE,
+            OutputSchemas.COVERAGE_SCHEMA,
+            files.coverage().rows(inputs.registry()),
+            Columns.FORCE));
+    outputs.add(
+        writer.write(
+            OutputSchemas.GEO_QUALITY,
+            OutputSchemas.GEO_QUALITY_SCHEMA,
+            GeoQualityTable.build(files.recordCounts(), files.coverage(), inputs.registry()),
+            Columns.FORCE));
+    outputs.add(
+        files.rejected() == 0
+            // Nothing rejected: no need to scan the records for the (empty) table.
+            ? writer.write(
+                OutputSchemas.REJECTS, OutputSchemas.REJECTS_SCHEMA, List.of(), Columns.POWER)
+            : writer.write(
+                OutputSchemas.REJECTS,
+                RejectsTable.from(records),
+                OutputSchemas.REJECTS_SCHEMA,
+                Columns.POWER,
+                List.of(),
+                new Column[] {col("source_file"), col("line_number")}));
+    return outputs;
+  }
+}
