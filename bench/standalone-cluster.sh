@@ -16,6 +16,7 @@ shift $(( $# > 0 ? 1 : 0 ))
 [ "${1:-}" = "--" ] && shift
 run_args=("$@")
 [ ${#run_args[@]} -eq 0 ] && run_args=(--config data-samples/sample.json)
+command -v curl > /dev/null || apt-get install -y curl > /dev/null
 jar=jobs/target/scrutineer-spark-submit.jar
 fat=jobs/target/scrutineer.jar
 [ -f "$jar" ] && [ -f "$fat" ] || { echo "build first: mvn -B -q package -DskipTests" >&2; exit 2; }
