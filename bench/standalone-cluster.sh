@@ -34,10 +34,11 @@ ours=$ours,junit-jupiter-engine,junit-platform-commons,junit-platform-engine,ope
 ours=$ours,apiguardian-api,assertj-core,byte-buddy
 mvn -B -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath -pl pipeline \
   -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=provided -DexcludeArtifactIds="$ours"
-jts=$(mvn -B -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath -pl pipeline \
-  -Dmdep.outputFile=/dev/stdout -Dmdep.includeArtifactIds=jts-core)
-for j in $(tr ':' '\n' < "$cp_file") $(echo "$jts" | tr ':' '\n'); do
-  ln -sf "$j" "$work/spark-home/jars/$(basename "$j")"
+mvn -B -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath -pl pipeline \
+  -Dmdep.outputFile="$work/jts.txt" -DincludeArtifactIds=jts-core
+for j in $(tr ':' '\n' < "$cp_file") $(tr ':' '\n' < "$work/jts.txt"); do
+  [ -f "$j" ] || { echo "not a jar: $j" >&2; exit 1; }
+  [ -e "$work/spark-home/jars/$(basename "$j")" ] || ln -s "$j" "$work/spark-home/jars/$(basename "$j")"
 done
 export SPARK_HOME="$work/spark-home" SPARK_SCALA_VERSION=2.13 SPARK_LOCAL_IP=127.0.0.1
 export SPARK_LOG_DIR="$work/logs" SPARK_WORKER_DIR="$work/worker"
@@ -94,6 +95,7 @@ java $opens -Xmx1g -cp "$classpath" org.apache.spark.deploy.SparkSubmit \
   --conf spark.executor.memory=2g --conf spark.cores.max=2 --conf spark.executor.cores=1 \
   --conf spark.sql.shuffle.partitions=8 --conf spark.sql.session.timeZone=UTC \
   --conf spark.eventLog.enabled=true --conf "spark.eventLog.dir=file:$work/events" \
+  --conf spark.eventLog.rolling.enabled=false --conf spark.eventLog.compress=false \
   --class org.scrutineer.jobs.Scrutineer "$jar" \
   run "${run_args[@]}" --out "$work/cluster-run" > "$work/logs/submit.log" 2>&1 \
   || { echo "cluster run failed" >&2; tail -40 "$work/logs/submit.log" >&2; exit 1; }
@@ -103,7 +105,7 @@ printf "cluster run: %d.%03d s wall\n" $((ms / 1000)) $((ms % 1000))
 
 # Tasks on both Workers: the event log's finished tasks by executor, and each Worker's own list of
 # the executors it ran for this application.
-log=$(ls "$work"/events/*)
+log=$(find "$work/events" -type f ! -name '*.inprogress' | head -1)
 app=$(grep -o '"App ID":"[^"]*"' "$log" | head -1 | cut -d'"' -f4)
 grep '"Event":"SparkListenerTaskEnd"' "$log" | grep -o '"Executor ID":"[^"]*"' | sort | uniq -c \
   | tee "$work/tasks-by-executor.txt"
