@@ -4,9 +4,11 @@ import static org.apache.spark.sql.functions.col;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.scrutineer.pipeline.report.Concurrently;
 import org.scrutineer.pipeline.report.GeoQualityTable;
 import org.scrutineer.pipeline.report.OutputSchemas;
 import org.scrutineer.pipeline.report.RejectsTable;
@@ -41,31 +43,44 @@ final class OutputTables {
     outputs.add(
         new TableWriter.Written(
             OutputSchemas.RECORDS, files.read() + files.files().size(), recordsPath, null));
-    outputs.addAll(StatisticsWriter.write(writer, computed.rows()));
-    outputs.add(
-        writer.write(
-            OutputSchemas.COVERAGE,
-            OutputSchemas.COVERAGE_SCHEMA,
-            files.coverage().rows(inputs.registry()),
-            Columns.FORCE));
-    outputs.add(
-        writer.write(
-            OutputSchemas.GEO_QUALITY,
-            OutputSchemas.GEO_QUALITY_SCHEMA,
-            GeoQualityTable.build(files.recordCounts(), files.coverage(), inputs.registry()),
-            Columns.FORCE));
-    outputs.add(
-        files.rejected() == 0
-            // Nothing rejected: no need to scan the records for the (empty) table.
-            ? writer.write(
-                OutputSchemas.REJECTS, OutputSchemas.REJECTS_SCHEMA, List.of(), Columns.POWER)
-            : writer.write(
-                OutputSchemas.REJECTS,
-                RejectsTable.from(records),
-                OutputSchemas.REJECTS_SCHEMA,
-                Columns.POWER,
-                List.of(),
-                new Column[] {col("source_file"), col("line_number")}));
+    List<Callable<List<TableWriter.Written>>> jobs = new ArrayList<>();
+    jobs.add(() -> StatisticsWriter.write(writer, computed.rows()));
+    jobs.add(
+        () ->
+            List.of(
+                writer.write(
+                    OutputSchemas.COVERAGE,
+                    OutputSchemas.COVERAGE_SCHEMA,
+                    files.coverage().rows(inputs.registry()),
+                    Columns.FORCE)));
+    jobs.add(
+        () ->
+            List.of(
+                writer.write(
+                    OutputSchemas.GEO_QUALITY,
+                    OutputSchemas.GEO_QUALITY_SCHEMA,
+                    GeoQualityTable.build(
+                        files.recordCounts(), files.coverage(), inputs.registry()),
+                    Columns.FORCE)));
+    jobs.add(
+        () ->
+            List.of(
+                files.rejected() == 0
+                    // Nothing rejected: no need to scan the records for the (empty) table.
+                    ? writer.write(
+                        OutputSchemas.REJECTS,
+                        OutputSchemas.REJECTS_SCHEMA,
+                        List.of(),
+                        Columns.POWER)
+                    : writer.write(
+                        OutputSchemas.REJECTS,
+                        RejectsTable.from(records),
+                        OutputSchemas.REJECTS_SCHEMA,
+                        Columns.POWER,
+                        List.of(),
+                        new Column[] {col("source_file"), col("line_number")})));
+    // Independent Spark jobs, submitted together so that their tasks share the cores.
+    Concurrently.run(jobs).forEach(outputs::addAll);
     return outputs;
   }
 }

@@ -5,10 +5,12 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
@@ -83,20 +85,40 @@ public final class StatisticsWriter {
       headers.put(
           panelFolder(ForceStatistics.PANEL_OUTCOMES),
           CsvFormat.header(PanelTables.OUTCOMES_COLUMNS));
-      Map<String, Long> rows = writer.writeCsv(headers, lines(withQ), -1);
+      Map<String, Long> sizes = new HashMap<>();
+      withQ
+          .groupBy(ForceStatistics.TABLE)
+          .count()
+          .collectAsList()
+          .forEach(r -> sizes.put(r.getString(0), r.getLong(1)));
+      // The CSV files and the seven Parquet tables are independent Spark jobs: submitted together,
+      // their tasks share the cores instead of each job's few tasks waiting on the last.
+      List<Callable<Object>> jobs = new ArrayList<>();
+      jobs.add(() -> writer.writeCsv(headers, lines(withQ), -1));
       for (String table : ForceStatistics.TABLES) {
+        jobs.add(
+            () ->
+                writer.writeParquet(
+                    table,
+                    table(withQ, table),
+                    OutputSchemas.ALL.get(table),
+                    // An empty table is written unpartitioned: one file that still carries the
+                    // schema.
+                    sizes.getOrDefault(table, 0L) == 0
+                        ? List.of()
+                        : PARTITIONS.getOrDefault(table, List.of(Columns.POWER)),
+                    // A force's seq is unique within each table: the order is total.
+                    new Column[] {col(Columns.FORCE), col(ForceStatistics.SEQ)}));
+      }
+      List<Object> done = Concurrently.run(jobs);
+      @SuppressWarnings("unchecked")
+      Map<String, Long> rows = (Map<String, Long>) done.get(0);
+      for (int t = 0; t < ForceStatistics.TABLES.size(); t++) {
+        String table = ForceStatistics.TABLES.get(t);
         String folder = TableWriter.csvFolder(table);
-        long n = rows.get(folder);
-        String parquet =
-            writer.writeParquet(
-                table,
-                table(withQ, table),
-                OutputSchemas.ALL.get(table),
-                // An empty table is written unpartitioned: one file that still carries the schema.
-                n == 0 ? List.of() : PARTITIONS.getOrDefault(table, List.of(Columns.POWER)),
-                // A force's seq is unique within each table: the order is total.
-                new Column[] {col(Columns.FORCE), col(ForceStatistics.SEQ)});
-        written.add(new TableWriter.Written(table, n, parquet, writer.path(folder).toString()));
+        written.add(
+            new TableWriter.Written(
+                table, rows.get(folder), (String) done.get(t + 1), writer.path(folder).toString()));
       }
       for (String panel :
           List.of(ForceStatistics.PANEL_DISPROPORTIONALITY, ForceStatistics.PANEL_OUTCOMES)) {
