@@ -25,7 +25,8 @@ import java.util.stream.IntStream;
  * audit still finds exposed, a published non-zero member of one of its relations (the smallest at
  * least as large as the threshold, else the largest; a total only when no member is left). A zero
  * is never hidden. Relations that share no count are independent, so each connected set of
- * relations (in practice, one force's cells) is decided on its own, in parallel.
+ * relations (in practice, one force's cells) is decided on its own: a run decides each force's in a
+ * task of its own, and the result is the same as deciding the whole country at once.
  */
 public final class Suppression {
   /** Stands for "no upper bound known". */
@@ -93,16 +94,6 @@ public final class Suppression {
       // Components are decided one by one here; callers with many forces run them in parallel.
       decide(values, thresholds, relations, component, hidden);
     }
-    return hidden;
-  }
-
-  /** {@link #suppress} with the connected components decided in parallel. */
-  public static boolean[] suppressInParallel(
-      long[] values, long[] thresholds, List<Relation> relations) {
-    boolean[] hidden = new boolean[values.length];
-    List<List<Integer>> components = components(values.length, relations);
-    // Each component writes only its own indices of hidden.
-    components.parallelStream().forEach(c -> decide(values, thresholds, relations, c, hidden));
     return hidden;
   }
 

@@ -116,7 +116,25 @@ class SuppressionTest {
           assertThat(values[i]).as(what).isBetween(bounds.low()[i], bounds.high()[i]);
         }
       }
-      assertThat(Suppression.suppressInParallel(values, thresholds, relations)).isEqualTo(hidden);
+      // Decided beside an independent copy of itself (another force), a problem's decision is the
+      // same: forces can be decided apart.
+      long[] twice = new long[2 * n];
+      long[] twiceThresholds = new long[2 * n];
+      List<Suppression.Relation> twiceRelations = new java.util.ArrayList<>(relations);
+      for (int i = 0; i < n; i++) {
+        twice[i] = twice[n + i] = values[i];
+        twiceThresholds[i] = twiceThresholds[n + i] = thresholds[i];
+      }
+      for (Suppression.Relation r : relations) {
+        int[] members = Arrays.stream(r.members()).map(m -> m + n).toArray();
+        twiceRelations.add(
+            r.exact()
+                ? Suppression.Relation.sum(members, r.total() + n)
+                : Suppression.Relation.atMost(members, r.total() + n));
+      }
+      boolean[] both = Suppression.suppress(twice, twiceThresholds, twiceRelations);
+      assertThat(Arrays.copyOfRange(both, 0, n)).isEqualTo(hidden);
+      assertThat(Arrays.copyOfRange(both, n, 2 * n)).isEqualTo(hidden);
     }
   }
 
