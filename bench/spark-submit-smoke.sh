@@ -21,7 +21,9 @@ if tr ':' '\n' < "$cp" | grep -qE 'commons-statistics|picocli|scrutineer'; then
 fi
 opens=$(sed -n 's:.*<spark.add.opens>\(.*\)</spark.add.opens>.*:\1:p' pom.xml)
 # shellcheck disable=SC2086
+# Under spark-submit the job keeps the cluster's settings; a small run wants few shuffle partitions.
 java $opens -cp "$(cat "$cp")" org.apache.spark.deploy.SparkSubmit --master 'local[2]' \
+  --conf spark.sql.shuffle.partitions=8 --conf spark.ui.enabled=false \
   --class org.scrutineer.jobs.Scrutineer jobs/target/scrutineer-spark-submit.jar \
   run --sample --out "$out"
 ls "$out"/csv/disproportionality/*.csv > /dev/null

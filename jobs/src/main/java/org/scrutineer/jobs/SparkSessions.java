@@ -35,7 +35,8 @@ public interface SparkSessions {
   /**
    * The production behaviour: a new session per command, stopped at the end. Run with {@code java
    * -jar}, the session is local with small-run defaults (8 shuffle partitions, no UI, loopback,
-   * WARN logging); under {@code spark-submit}, nothing is overridden but {@code --conf}.
+   * WARN logging); under {@code spark-submit}, the cluster's settings and logging stay as they are
+   * (but for {@code --conf}, and the SQL time zone, UTC as always).
    */
   SparkSessions DEFAULT =
       new SparkSessions() {
@@ -43,10 +44,14 @@ public interface SparkSessions {
         public SparkSession open(String master, Map<String, String> settings) {
           boolean submitted = underSparkSubmit();
           String resolved = master != null ? master : new SparkConf().get("spark.master", LOCAL);
+          // Dates and months are read and derived in UTC everywhere: part of the results, not a
+          // tuning setting, so set under spark-submit too.
           SparkSession.Builder builder =
-              SparkSession.builder().appName("scrutineer").master(resolved);
+              SparkSession.builder()
+                  .appName("scrutineer")
+                  .master(resolved)
+                  .config("spark.sql.session.timeZone", "UTC");
           if (!submitted) {
-            builder.config("spark.sql.session.timeZone", "UTC");
             if (resolved.startsWith("local")) {
               builder
                   .config("spark.ui.enabled", "false")
