@@ -24,21 +24,12 @@ rm -rf "$work"
 mkdir -p "$work/spark-home/jars" "$work/spark-home/conf" "$work/events" "$work/logs"
 work=$(cd "$work" && pwd)
 
-# Spark and its dependencies (the pipeline's provided classpath, as bench/spark-submit-smoke.sh
-# builds it), plus JTS, which Parquet 1.16 loads from the cluster's own classpath.
+# Spark and its dependencies, JTS among them (bench/spark-classpath.sh).
 cp_file="$work/classpath.txt"
-ours=commons-statistics-distribution,commons-rng-client-api,commons-rng-sampling,commons-numbers-core
-ours=$ours,commons-numbers-combinatorics,commons-numbers-gamma,commons-numbers-fraction
-ours=$ours,commons-numbers-rootfinder,junit-jupiter,junit-jupiter-api,junit-jupiter-params
-ours=$ours,junit-jupiter-engine,junit-platform-commons,junit-platform-engine,opentest4j
-ours=$ours,apiguardian-api,assertj-core,byte-buddy
-mvn -B -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath -pl pipeline \
-  -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=provided -DexcludeArtifactIds="$ours"
-mvn -B -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath -pl pipeline \
-  -Dmdep.outputFile="$work/jts.txt" -DincludeArtifactIds=jts-core
-for j in $(tr ':' '\n' < "$cp_file") $(tr ':' '\n' < "$work/jts.txt"); do
+bench/spark-classpath.sh "$cp_file"
+for j in $(tr ':' '\n' < "$cp_file"); do
   [ -f "$j" ] || { echo "not a jar: $j" >&2; exit 1; }
-  [ -e "$work/spark-home/jars/$(basename "$j")" ] || ln -s "$j" "$work/spark-home/jars/$(basename "$j")"
+  ln -s "$j" "$work/spark-home/jars/$(basename "$j")"
 done
 export SPARK_HOME="$work/spark-home" SPARK_SCALA_VERSION=2.13 SPARK_LOCAL_IP=127.0.0.1
 export SPARK_LOG_DIR="$work/logs" SPARK_WORKER_DIR="$work/worker"

@@ -409,13 +409,6 @@ public final class PanelTables {
     return lines;
   }
 
-  /** A panel table as Excel-friendly CSV text (as every other CSV of the run). */
-  public static String csv(List<String> columns, List<List<Object>> lines) {
-    StringBuilder text = new StringBuilder(CsvFormat.BOM).append(CsvFormat.header(columns));
-    lines.forEach(line -> text.append(line(line)));
-    return text.toString();
-  }
-
   /** One panel line as Excel-friendly CSV, with its line end. */
   public static String line(List<Object> values) {
     StringBuilder text = new StringBuilder();
