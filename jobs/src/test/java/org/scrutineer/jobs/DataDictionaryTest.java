@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.spark.sql.types.StructField;
 import org.junit.jupiter.api.Test;
-import org.scrutineer.pipeline.report.OutputSchemas;
+import org.scrutineer.pipeline.schema.OutputSchemas;
 
 /** The README's data dictionary lists every column of every output table. */
 class DataDictionaryTest {

@@ -20,11 +20,11 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.scrutineer.pipeline.aggregate.Durations;
 import org.scrutineer.pipeline.aggregate.EthnicityMatrix;
-import org.scrutineer.pipeline.report.ForcePartitioner;
-import org.scrutineer.pipeline.report.ForceStatistics;
-import org.scrutineer.pipeline.report.ReportSettings;
+import org.scrutineer.pipeline.cells.ForcePartitioner;
 import org.scrutineer.pipeline.schema.Columns;
 import org.scrutineer.pipeline.schema.Power;
+import org.scrutineer.pipeline.tables.ForceStatistics;
+import org.scrutineer.pipeline.tables.ReportSettings;
 import scala.Tuple2;
 
 /**

@@ -15,8 +15,8 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
 import org.scrutineer.pipeline.aggregate.EventCounts;
 import org.scrutineer.pipeline.aggregate.Periods;
+import org.scrutineer.pipeline.aggregate.UnmappedValues;
 import org.scrutineer.pipeline.reference.Force;
-import org.scrutineer.pipeline.report.UnmappedValues;
 import org.scrutineer.pipeline.schema.Columns;
 import org.scrutineer.pipeline.schema.Power;
 

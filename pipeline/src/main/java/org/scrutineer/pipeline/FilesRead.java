@@ -6,9 +6,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 import org.scrutineer.pipeline.aggregate.EventCounts;
+import org.scrutineer.pipeline.cells.Coverage;
 import org.scrutineer.pipeline.ingest.FileSummaries;
 import org.scrutineer.pipeline.ingest.FileSummary;
-import org.scrutineer.pipeline.report.Coverage;
+import org.scrutineer.pipeline.io.InputException;
 import org.scrutineer.pipeline.schema.Power;
 
 /**

@@ -8,13 +8,13 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.scrutineer.pipeline.report.Concurrently;
-import org.scrutineer.pipeline.report.GeoQualityTable;
-import org.scrutineer.pipeline.report.OutputSchemas;
-import org.scrutineer.pipeline.report.RejectsTable;
-import org.scrutineer.pipeline.report.StatisticsWriter;
-import org.scrutineer.pipeline.report.TableWriter;
+import org.scrutineer.pipeline.output.Concurrently;
+import org.scrutineer.pipeline.output.GeoQualityTable;
+import org.scrutineer.pipeline.output.RejectsTable;
+import org.scrutineer.pipeline.output.StatisticsWriter;
+import org.scrutineer.pipeline.output.TableWriter;
 import org.scrutineer.pipeline.schema.Columns;
+import org.scrutineer.pipeline.schema.OutputSchemas;
 
 /**
  * Stage 6, write outputs: every table as Parquet and per-force CSV files, written by Spark tasks

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
+import org.scrutineer.pipeline.io.InputException;
 import org.scrutineer.pipeline.population.AreaLookup;
 import org.scrutineer.pipeline.population.Denominators;
 import org.scrutineer.pipeline.population.PopulationReader;

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.scrutineer.pipeline.ingest.FileSummary;
-import org.scrutineer.pipeline.ingest.RejectReason;
+import org.scrutineer.pipeline.schema.RejectReason;
 
 /**
  * What the reject gate says when it fails: where nine in ten rejected rows or more share one

@@ -18,6 +18,7 @@ import org.scrutineer.pipeline.geo.DistrictChanges;
 import org.scrutineer.pipeline.ingest.ExtractMapping;
 import org.scrutineer.pipeline.ingest.InputDiscovery;
 import org.scrutineer.pipeline.ingest.SourceFile;
+import org.scrutineer.pipeline.io.InputException;
 import org.scrutineer.pipeline.population.AreaLookup;
 import org.scrutineer.pipeline.population.Denominators;
 import org.scrutineer.pipeline.reference.ForceRegistry;

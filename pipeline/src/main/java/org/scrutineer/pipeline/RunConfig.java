@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.scrutineer.pipeline.population.PopulationReader;
-import org.scrutineer.pipeline.report.ReportSettings;
 import org.scrutineer.pipeline.schema.Power;
+import org.scrutineer.pipeline.tables.ReportSettings;
 
 /**
  * Fully resolved settings for one run, built by the command line and validated here.

@@ -18,10 +18,10 @@ import java.util.Properties;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
+import org.scrutineer.pipeline.aggregate.UnmappedValues;
 import org.scrutineer.pipeline.ingest.FileSummary;
-import org.scrutineer.pipeline.ingest.RejectReason;
-import org.scrutineer.pipeline.report.TableWriter;
-import org.scrutineer.pipeline.report.UnmappedValues;
+import org.scrutineer.pipeline.output.TableWriter;
+import org.scrutineer.pipeline.schema.RejectReason;
 
 /**
  * The parts of {@code manifest.json}: provenance (tool and library versions, settings, inputs and
@@ -83,7 +83,7 @@ final class RunManifest {
     manifest.put("gates", gates.results());
     manifest.put("outputs", outputs);
     manifest.put("stages", progress.stages());
-    manifest.put("caveats", org.scrutineer.pipeline.report.Caveats.ALL);
+    manifest.put("caveats", org.scrutineer.pipeline.tables.Caveats.ALL);
     return json(manifest);
   }
 

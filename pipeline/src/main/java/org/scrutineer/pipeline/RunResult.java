@@ -1,7 +1,7 @@
 package org.scrutineer.pipeline;
 
 import java.util.List;
-import org.scrutineer.pipeline.report.TableWriter;
+import org.scrutineer.pipeline.output.TableWriter;
 
 /**
  * The outcome of a run whose outputs were written.

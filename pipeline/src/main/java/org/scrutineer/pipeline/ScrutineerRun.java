@@ -9,12 +9,12 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.scrutineer.pipeline.aggregate.UnmappedValues;
 import org.scrutineer.pipeline.ingest.RawSchema;
-import org.scrutineer.pipeline.report.OutputSchemas;
-import org.scrutineer.pipeline.report.StatisticsWriter;
-import org.scrutineer.pipeline.report.TableWriter;
-import org.scrutineer.pipeline.report.UnmappedValues;
+import org.scrutineer.pipeline.output.StatisticsWriter;
+import org.scrutineer.pipeline.output.TableWriter;
 import org.scrutineer.pipeline.schema.Columns;
+import org.scrutineer.pipeline.schema.OutputSchemas;
 
 /**
  * The run, end to end, for every power given (stop and search, use of force, custody, FPNs), as a

@@ -13,9 +13,9 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.scrutineer.pipeline.ingest.RawRecords;
 import org.scrutineer.pipeline.ingest.SourceFile;
-import org.scrutineer.pipeline.report.OutputSchemas;
-import org.scrutineer.pipeline.report.TableWriter;
+import org.scrutineer.pipeline.output.TableWriter;
 import org.scrutineer.pipeline.schema.Columns;
+import org.scrutineer.pipeline.schema.OutputSchemas;
 import org.scrutineer.pipeline.standardize.Records;
 
 /**

@@ -496,7 +496,7 @@ class EndToEndTest extends SparkTestBase {
     org.apache.spark.sql.Dataset<Row> records =
         session().read().parquet(dir.resolve("out/records").toString());
     assertThat(records.schema().fieldNames())
-        .containsExactly(org.scrutineer.pipeline.report.OutputSchemas.RECORDS_SCHEMA.fieldNames());
+        .containsExactly(org.scrutineer.pipeline.schema.OutputSchemas.RECORDS_SCHEMA.fieldNames());
     assertThat(records.where("record_type = 'record'").count()).isEqualTo(result.rowsRead());
     assertThat(records.where("record_type = 'file'").count()).isEqualTo(truth.files().size());
     Row cornish =

@@ -351,7 +351,8 @@ class PowersEndToEndTest extends SparkTestBase {
     for (int i = 1; i <= n; i++) {
       List<String> line = lines.get(i);
       boolean sensitive =
-          org.scrutineer.pipeline.report.PanelTables.sensitive(line.get(header.indexOf("measure")));
+          org.scrutineer.pipeline.disclosure.PanelTables.sensitive(
+              line.get(header.indexOf("measure")));
       for (String column : List.of("numerator", "denominator")) {
         String value = line.get(header.indexOf(column));
         if (value.equals("[c]")) {

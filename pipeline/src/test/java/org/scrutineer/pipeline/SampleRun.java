@@ -14,13 +14,13 @@ import java.util.Map;
 import java.util.function.Predicate;
 import org.apache.spark.sql.Row;
 import org.scrutineer.pipeline.aggregate.Periods;
+import org.scrutineer.pipeline.disclosure.SmallNumbers;
 import org.scrutineer.pipeline.generate.GroundTruth;
 import org.scrutineer.pipeline.generate.SyntheticSample;
 import org.scrutineer.pipeline.population.PopulationReader;
-import org.scrutineer.pipeline.report.ReportSettings;
-import org.scrutineer.pipeline.report.SmallNumbers;
 import org.scrutineer.pipeline.schema.EthnicGroup;
 import org.scrutineer.pipeline.schema.Power;
+import org.scrutineer.pipeline.tables.ReportSettings;
 
 /**
  * The pipeline run once per test JVM over the generated sample (all four powers), shared by the
@@ -181,7 +181,7 @@ final class SampleRun {
   static List<List<String>> csvFile(Path file) {
     List<List<String>> lines = new java.util.ArrayList<>();
     try (var reader =
-        new org.scrutineer.pipeline.ingest.CsvRecordReader(
+        new org.scrutineer.pipeline.io.CsvRecordReader(
             new java.io.StringReader(Files.readString(file).replace("\uFEFF", "")), ',')) {
       for (var record = reader.next(); record != null; record = reader.next()) {
         lines.add(record.fields());

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scrutineer.pipeline.aggregate.Periods;
-import org.scrutineer.pipeline.report.ReportSettings;
 import org.scrutineer.pipeline.schema.Power;
+import org.scrutineer.pipeline.tables.ReportSettings;
 
 /**
  * The whole pipeline on a generated two-year police.uk series for one force with planted trends and

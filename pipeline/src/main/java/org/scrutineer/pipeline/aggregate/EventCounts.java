@@ -48,8 +48,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.scrutineer.pipeline.ingest.GeoStatus;
 import org.scrutineer.pipeline.reference.FieldStatus;
 import org.scrutineer.pipeline.schema.Columns;
+import org.scrutineer.pipeline.schema.MissingField;
 import org.scrutineer.pipeline.schema.Power;
-import org.scrutineer.pipeline.standardize.MissingField;
 import org.scrutineer.pipeline.standardize.Records;
 
 /**

@@ -49,6 +49,24 @@ public final class Periods {
     }
   }
 
+  /**
+   * The period of the same type just before {@code period}: the previous month, financial year, or
+   * rolling 12 months ending a month earlier.
+   */
+  public static String previous(String periodType, String period) {
+    switch (periodType) {
+      case MONTH:
+        return YearMonth.parse(period).minusMonths(1).toString();
+      case FINANCIAL_YEAR:
+        int start = Integer.parseInt(period.substring(0, 4)) - 1;
+        return String.format("%d-%02d", start, (start + 1) % 100);
+      case ROLLING_YEAR:
+        return rollingYear(YearMonth.parse(period.substring(8)).minusMonths(1));
+      default:
+        throw new IllegalArgumentException("Unknown period type: " + periodType);
+    }
+  }
+
   /** Every month from {@code from} to {@code to} inclusive. */
   public static List<YearMonth> range(YearMonth from, YearMonth to) {
     List<YearMonth> months = new ArrayList<>();

@@ -25,7 +25,7 @@ import org.scrutineer.pipeline.standardize.Records;
  * EventUnits}), a custody detention record, a fixed penalty notice.
  */
 public final class PowerMeasures {
-  public static final String RECORDS = "records";
+  public static final String RECORDS = Columns.RECORDS;
   public static final String EVENTS = "events";
 
   /** Custody detention records: the arrests brought into custody. */

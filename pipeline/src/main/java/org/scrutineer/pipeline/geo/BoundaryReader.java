@@ -18,8 +18,8 @@ import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.operation.valid.IsValidOp;
 import org.locationtech.jts.operation.valid.TopologyValidationError;
-import org.scrutineer.pipeline.InputException;
-import org.scrutineer.pipeline.StrictJson;
+import org.scrutineer.pipeline.io.InputException;
+import org.scrutineer.pipeline.io.StrictJson;
 
 /**
  * Reads a GeoJSON FeatureCollection of district polygons (WGS84 longitude/latitude, as the ONS and

@@ -4,7 +4,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.scrutineer.pipeline.InputException;
+import org.scrutineer.pipeline.io.InputException;
 import org.scrutineer.pipeline.reference.ReferenceTable;
 
 /**

@@ -2,6 +2,7 @@ package org.scrutineer.pipeline.ingest;
 
 import java.util.List;
 import java.util.Locale;
+import org.scrutineer.pipeline.io.CsvRecord;
 import org.scrutineer.pipeline.schema.Columns;
 import org.scrutineer.pipeline.schema.Field;
 import org.scrutineer.pipeline.schema.PowerFormat;

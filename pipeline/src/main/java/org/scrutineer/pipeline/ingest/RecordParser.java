@@ -29,11 +29,14 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.scrutineer.pipeline.geo.Boundaries;
+import org.scrutineer.pipeline.io.CsvRecord;
+import org.scrutineer.pipeline.io.CsvRecordReader;
 import org.scrutineer.pipeline.reference.CodeList;
 import org.scrutineer.pipeline.reference.ForceRegistry;
 import org.scrutineer.pipeline.schema.Columns;
 import org.scrutineer.pipeline.schema.FieldType;
 import org.scrutineer.pipeline.schema.Power;
+import org.scrutineer.pipeline.schema.RejectReason;
 
 /**
  * Reads one input file into raw-layer rows ({@link RawSchema}): splits records, maps source columns

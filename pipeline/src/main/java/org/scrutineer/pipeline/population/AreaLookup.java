@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.scrutineer.pipeline.InputException;
+import org.scrutineer.pipeline.io.InputException;
 import org.scrutineer.pipeline.reference.ReferenceTable;
 
 /**

@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.scrutineer.pipeline.InputException;
+import org.scrutineer.pipeline.io.InputException;
 import org.scrutineer.pipeline.reference.ReferenceTable;
 import org.scrutineer.pipeline.schema.EthnicGroup;
 

@@ -6,7 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.scrutineer.pipeline.InputException;
+import org.scrutineer.pipeline.io.InputException;
 
 /**
  * The police forces the pipeline knows: the 43 territorial forces of England and Wales and British

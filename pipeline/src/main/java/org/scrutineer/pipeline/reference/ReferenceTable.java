@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.scrutineer.pipeline.InputException;
-import org.scrutineer.pipeline.ingest.CsvRecord;
-import org.scrutineer.pipeline.ingest.CsvRecordReader;
+import org.scrutineer.pipeline.io.CsvRecord;
+import org.scrutineer.pipeline.io.CsvRecordReader;
+import org.scrutineer.pipeline.io.InputException;
 
 /**
  * A small comma-separated reference table (code lists, the force registry) read whole into memory.

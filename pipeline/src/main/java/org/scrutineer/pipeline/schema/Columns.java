@@ -91,7 +91,8 @@ public final class Columns {
   // Field status columns: "valid", "blank", "not_stated" or "unmapped".
   public static final String STATUS_SUFFIX = "_status";
 
-  // Aggregation keys.
+  // Aggregation keys and the record count of every aggregate.
+  public static final String RECORDS = "records";
   public static final String BASIS = "basis";
   public static final String PERIOD_TYPE = "period_type";
   public static final String PERIOD = "period";

@@ -57,7 +57,6 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.scrutineer.pipeline.ingest.GeoStatus;
 import org.scrutineer.pipeline.ingest.RawSchema;
-import org.scrutineer.pipeline.ingest.RejectReason;
 import org.scrutineer.pipeline.reference.CodeList;
 import org.scrutineer.pipeline.reference.FieldStatus;
 import org.scrutineer.pipeline.reference.Force;
@@ -66,8 +65,10 @@ import org.scrutineer.pipeline.schema.Columns;
 import org.scrutineer.pipeline.schema.EthnicGroup;
 import org.scrutineer.pipeline.schema.Field;
 import org.scrutineer.pipeline.schema.FieldType;
+import org.scrutineer.pipeline.schema.MissingField;
 import org.scrutineer.pipeline.schema.Power;
 import org.scrutineer.pipeline.schema.PowerFormat;
+import org.scrutineer.pipeline.schema.RejectReason;
 
 /**
  * Validates canonical records of every power and derives the analysis columns, with column

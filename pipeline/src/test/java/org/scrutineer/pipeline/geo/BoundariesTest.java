@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.scrutineer.pipeline.InputException;
+import org.scrutineer.pipeline.io.InputException;
 import org.scrutineer.pipeline.reference.ReferenceTable;
 
 /** Placing points in districts: known districts, boundaries, the sea, bad files, mergers. */
@@ -166,7 +166,7 @@ class BoundariesTest {
                         DistrictChanges.read(
                             ReferenceTable.read("changes.csv", new StringReader(header + rows))))
                 .as(rows)
-                .isInstanceOf(org.scrutineer.pipeline.InputException.class)
+                .isInstanceOf(org.scrutineer.pipeline.io.InputException.class)
                 .hasMessage(message));
     // A month form of the start is read as its year; a termination has no new code.
     DistrictChanges monthly =

@@ -9,6 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.scrutineer.pipeline.io.CsvRecord;
+import org.scrutineer.pipeline.io.CsvRecordReader;
+import org.scrutineer.pipeline.schema.RejectReason;
 
 class CsvRecordReaderTest {
 

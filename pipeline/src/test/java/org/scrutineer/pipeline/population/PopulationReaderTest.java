@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.StringReader;
 import org.junit.jupiter.api.Test;
-import org.scrutineer.pipeline.InputException;
 import org.scrutineer.pipeline.generate.SyntheticSample;
+import org.scrutineer.pipeline.io.InputException;
 import org.scrutineer.pipeline.reference.ReferenceTable;
 import org.scrutineer.pipeline.schema.EthnicGroup;
 

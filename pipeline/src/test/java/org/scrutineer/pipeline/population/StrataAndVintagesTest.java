@@ -7,7 +7,7 @@ import java.io.StringReader;
 import java.time.YearMonth;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.scrutineer.pipeline.InputException;
+import org.scrutineer.pipeline.io.InputException;
 import org.scrutineer.pipeline.reference.ReferenceTable;
 import org.scrutineer.pipeline.schema.EthnicGroup;
 

@@ -1,0 +1,85 @@
+package org.scrutineer.pipeline.cells;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.scrutineer.pipeline.aggregate.EventCounts;
+import org.scrutineer.pipeline.aggregate.Periods;
+import org.scrutineer.pipeline.schema.Columns;
+import org.scrutineer.pipeline.schema.EthnicGroup;
+
+/**
+ * The collected {@link EventCounts} rows indexed by cell and ethnic group. A group with no row in a
+ * submitted cell had no events: its counts are zero. A rolling 12-month cell's counts are the sums
+ * of its months' counts (Spark counts months and financial years only).
+ */
+public final class CellCounts {
+  private final Map<Cell.Key, Map<String, Row>> byCell = new HashMap<>();
+
+  /** Indexes collected {@code EventCounts} rows. */
+  public CellCounts(List<Row> rows) {
+    for (Row row : rows) {
+      Cell.Key key = Cell.Key.of(row);
+      byCell.computeIfAbsent(key, k -> new HashMap<>()).put(row.getAs(Columns.ETHNIC_GROUP), row);
+    }
+  }
+
+  /** The count in {@code column} for one group of a cell; zero when the group had no records. */
+  public long get(Cell.Key cell, EthnicGroup group, String column) {
+    if (cell.periodType().equals(Periods.ROLLING_YEAR)) {
+      long sum = 0;
+      for (java.time.YearMonth month : Periods.months(cell.periodType(), cell.period())) {
+        sum +=
+            get(
+                new Cell.Key(
+                    cell.power(),
+                    cell.basis(),
+                    Periods.MONTH,
+                    month.toString(),
+                    cell.level(),
+                    cell.areaCode(),
+                    cell.force()),
+                group,
+                column);
+      }
+      return sum;
+    }
+    Map<String, Row> groups = byCell.get(cell);
+    Row row = groups == null ? null : groups.get(group.label());
+    if (row == null) {
+      return 0L;
+    }
+    // Each power's rows carry only that power's measures: another power's measure is zero.
+    scala.Option<Object> index = row.schema().getFieldIndex(column);
+    return index.isDefined() ? ((Number) row.get((Integer) index.get())).longValue() : 0L;
+  }
+
+  /** The count in {@code column} over all groups of a cell. */
+  public long total(Cell.Key cell, String column) {
+    long total = 0;
+    for (EthnicGroup group : EthnicGroup.values()) {
+      total += get(cell, group, column);
+    }
+    return total;
+  }
+
+  /** The district codes that have counts for a power, basis and force. */
+  public java.util.Set<String> districtsOf(String power, String basis, String force) {
+    return areasOf(power, basis, force, EventCounts.DISTRICT_LEVEL);
+  }
+
+  /** The area codes of a geography level that have counts for a power, basis and force. */
+  public java.util.Set<String> areasOf(String power, String basis, String force, String level) {
+    java.util.Set<String> districts = new java.util.TreeSet<>();
+    for (Cell.Key key : byCell.keySet()) {
+      if (key.level().equals(level)
+          && key.power().equals(power)
+          && key.basis().equals(basis)
+          && key.force().equals(force)) {
+        districts.add(key.areaCode());
+      }
+    }
+    return districts;
+  }
+}
