@@ -3,8 +3,8 @@ package org.scrutineer.jobs;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.concurrent.Callable;
-import org.scrutineer.pipeline.generate.GroundTruth;
-import org.scrutineer.pipeline.generate.SyntheticSample;
+import org.scrutineer.samples.GroundTruth;
+import org.scrutineer.samples.SyntheticSample;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -33,17 +33,23 @@ final class GenerateCommand implements Callable<Integer> {
 
   @Option(
       names = "--from",
-      defaultValue = "2022-01",
       paramLabel = "YYYY-MM",
-      description = "First month (default: ${DEFAULT-VALUE}).")
+      description = "First month (default: 2022-01; with --national 2013-04).")
   String from;
 
   @Option(
       names = "--to",
-      defaultValue = "2023-03",
       paramLabel = "YYYY-MM",
-      description = "Last month (default: ${DEFAULT-VALUE}).")
+      description = "Last month (default: 2023-03; with --national 2023-03).")
   String to;
+
+  @Option(
+      names = "--national",
+      description =
+          "All 43 territorial forces and British Transport Police (real names and numbers of"
+              + " districts, everything else drawn), every power, ten financial years by default:"
+              + " about 25 million records, for benchmarks. Writes national.json, not sample.json.")
+  boolean national;
 
   @Option(
       names = "--scale",
@@ -60,8 +66,15 @@ final class GenerateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    YearMonth first = RunCommand.month(spec, "--from", from);
-    YearMonth last = RunCommand.month(spec, "--to", to);
+    SyntheticSample.Settings defaults = SyntheticSample.Settings.SAMPLE;
+    YearMonth first =
+        from != null
+            ? RunCommand.month(spec, "--from", from)
+            : national ? SyntheticSample.Settings.NATIONAL_FROM : defaults.from();
+    YearMonth last =
+        to != null
+            ? RunCommand.month(spec, "--to", to)
+            : national ? SyntheticSample.Settings.NATIONAL_TO : defaults.to();
     if (first.isAfter(last) || !(scale > 0) || !(hiddenShare >= 0 && hiddenShare < 1)) {
       throw new ParameterException(
           spec.commandLine(),
@@ -69,7 +82,14 @@ final class GenerateCommand implements Callable<Integer> {
     }
     GroundTruth truth =
         SyntheticSample.write(
-            out, new SyntheticSample.Settings(seed, first, last, scale, hiddenShare));
+            out,
+            new SyntheticSample.Settings(
+                seed,
+                first,
+                last,
+                scale,
+                hiddenShare,
+                national ? SyntheticSample.Geography.NATIONAL : SyntheticSample.Geography.SAMPLE));
     long searches = truth.personSearches().values().stream().mapToLong(Long::longValue).sum();
     spec.commandLine()
         .getOut()

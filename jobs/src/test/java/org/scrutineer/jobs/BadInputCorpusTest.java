@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scrutineer.pipeline.generate.SyntheticSample;
+import org.scrutineer.samples.SyntheticSample;
 
 /**
  * The bad-input corpus (README "Bad-input corpus"): one case per kind of bad input, each with its

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scrutineer.pipeline.generate.SyntheticSample;
+import org.scrutineer.samples.SyntheticSample;
 
 /**
  * data-samples/ is exactly what {@code generate} writes with its defaults, so it cannot go stale.

@@ -1,7 +1,8 @@
-package org.scrutineer.pipeline.generate;
+package org.scrutineer.samples;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +47,7 @@ final class PowerSample {
   private final Map<String, Map<String, Long>> counts = new TreeMap<>();
   private final List<String> rejects;
   private final List<String> files;
+  private final Map<String, List<String>> otherDistricts = new java.util.HashMap<>();
   private int serial;
   private int person;
 
@@ -81,23 +83,19 @@ final class PowerSample {
   // ---- Use of force -------------------------------------------------------------------------
 
   private void writeUseOfForce(Path dir, SyntheticForce force) throws IOException {
-    List<Map<String, String>> rows = new ArrayList<>();
+    CanonicalFile rows = new CanonicalFile(dir, Power.USE_OF_FORCE, force);
     for (YearMonth month : Periods.range(settings.from(), settings.to())) {
       for (SyntheticArea area : force.districts()) {
         for (EthnicGroup group : EthnicGroup.KNOWN) {
           double rate = planted.useOfForceWhiteRate() * planted.useOfForceRatios().get(group);
           int n = draws(rate, area.population().get(group));
           for (int i = 0; i < n; i++) {
-            rows.addAll(subjectIncident(force, area, month, group));
+            subjectIncident(force, area, month, group).forEach(rows::add);
           }
         }
       }
     }
-    writeCanonical(
-        dir,
-        Power.USE_OF_FORCE,
-        force,
-        rows,
+    rows.close(
         List.of(
             malformed(
                 rows.get(0),
@@ -183,7 +181,10 @@ final class PowerSample {
   private void writeCustody(
       Path dir, SyntheticForce force, boolean export, List<SyntheticForce> forces)
       throws IOException {
-    List<Map<String, String>> rows = new ArrayList<>();
+    // The canonical file is written as the rows are drawn; only the export keeps them, to reshape.
+    List<Map<String, String>> kept = new ArrayList<>();
+    CanonicalFile canonical = export ? null : new CanonicalFile(dir, Power.CUSTODY, force);
+    RowList rows = export ? new RowList.Kept(kept) : canonical;
     for (YearMonth month : Periods.range(settings.from(), settings.to())) {
       for (SyntheticArea area : force.districts()) {
         for (EthnicGroup group : EthnicGroup.KNOWN) {
@@ -208,9 +209,9 @@ final class PowerSample {
                 "2022-01-02T00:00:00"),
             malformed(rows.get(1), "INVALID_NUMBER", "custody_id", "CUS-BAD-2", "age", "about 30"));
     if (export) {
-      writeCustodyExport(dir, force, rows, bad);
+      writeCustodyExport(dir, force, kept, bad);
     } else {
-      writeCanonical(dir, Power.CUSTODY, force, rows, bad);
+      canonical.close(bad);
     }
   }
 
@@ -436,7 +437,7 @@ final class PowerSample {
 
   private void writeFpn(Path dir, SyntheticForce force, List<SyntheticForce> forces)
       throws IOException {
-    List<Map<String, String>> rows = new ArrayList<>();
+    CanonicalFile rows = new CanonicalFile(dir, Power.FPN, force);
     Map<EthnicGroup, List<String>> recipients = new LinkedHashMap<>();
     for (YearMonth month : Periods.range(settings.from(), settings.to())) {
       for (SyntheticArea home : force.districts()) {
@@ -462,11 +463,7 @@ final class PowerSample {
         }
       }
     }
-    writeCanonical(
-        dir,
-        Power.FPN,
-        force,
-        rows,
+    rows.close(
         List.of(
             malformed(rows.get(0), "MISSING_REQUIRED", "notice_id", ""),
             malformed(
@@ -532,12 +529,18 @@ final class PowerSample {
   }
 
   private String otherForceDistrict(SyntheticForce force, List<SyntheticForce> forces) {
-    List<String> others = new ArrayList<>();
-    for (SyntheticForce f : forces) {
-      if (!f.slug().equals(force.slug())) {
-        f.districts().forEach(d -> others.add(d.code()));
-      }
-    }
+    List<String> others =
+        otherDistricts.computeIfAbsent(
+            force.slug(),
+            slug -> {
+              List<String> codes = new ArrayList<>();
+              for (SyntheticForce f : forces) {
+                if (!f.slug().equals(slug)) {
+                  f.districts().forEach(d -> codes.add(d.code()));
+                }
+              }
+              return codes;
+            });
     return others.get(random.nextInt(others.size()));
   }
 
@@ -571,32 +574,75 @@ final class PowerSample {
     return Map.entry(copy, reason);
   }
 
-  /** Writes rows in the power's canonical format, then the malformed rows, recording rejects. */
-  private void writeCanonical(
-      Path dir,
-      Power power,
-      SyntheticForce force,
-      List<Map<String, String>> rows,
-      List<Map.Entry<Map<String, String>, String>> bad)
-      throws IOException {
-    String folder = power.code().replace('_', '-');
-    String name = folder + "/" + force.slug() + "-" + folder + ".csv";
-    Path file = dir.resolve(name);
-    Files.createDirectories(file.getParent());
-    List<String> fields = power.format().names();
-    try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      out.write(String.join(",", fields) + "\n");
-      int line = 1;
-      for (Map<String, String> row : rows) {
-        out.write(line(fields, row));
-        line++;
+  /** Rows as they are drawn; the first two are kept to copy into planted malformed rows. */
+  private interface RowList {
+    void add(Map<String, String> row);
+
+    /** The {@code i}th row added (0 or 1). */
+    Map<String, String> get(int i);
+
+    /** Every row, kept in memory: only for the small sample's export. */
+    record Kept(List<Map<String, String>> rows) implements RowList {
+      @Override
+      public void add(Map<String, String> row) {
+        rows.add(row);
       }
-      for (Map.Entry<Map<String, String>, String> b : bad) {
-        out.write(line(fields, b.getKey()));
-        rejects.add(name + "|" + ++line + "|" + b.getValue());
+
+      @Override
+      public Map<String, String> get(int i) {
+        return rows.get(i);
       }
     }
-    files.add(name);
+  }
+
+  /**
+   * A file in the power's canonical format written as rows arrive (so a national decade never holds
+   * a force's rows), then the malformed rows, recording rejects.
+   */
+  private final class CanonicalFile implements RowList {
+    private final String name;
+    private final BufferedWriter out;
+    private final List<String> fields;
+    private final List<Map<String, String>> first = new ArrayList<>();
+    private int line = 1;
+
+    CanonicalFile(Path dir, Power power, SyntheticForce force) throws IOException {
+      String folder = power.code().replace('_', '-');
+      name = folder + "/" + force.slug() + "-" + folder + ".csv";
+      Path file = dir.resolve(name);
+      Files.createDirectories(file.getParent());
+      fields = power.format().names();
+      out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+      out.write(String.join(",", fields) + "\n");
+    }
+
+    @Override
+    public void add(Map<String, String> row) {
+      try {
+        out.write(line(fields, row));
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot write " + name, e);
+      }
+      line++;
+      if (first.size() < 2) {
+        first.add(row);
+      }
+    }
+
+    @Override
+    public Map<String, String> get(int i) {
+      return first.get(i);
+    }
+
+    void close(List<Map.Entry<Map<String, String>, String>> bad) throws IOException {
+      try (out) {
+        for (Map.Entry<Map<String, String>, String> b : bad) {
+          out.write(line(fields, b.getKey()));
+          rejects.add(name + "|" + ++line + "|" + b.getValue());
+        }
+      }
+      files.add(name);
+    }
   }
 
   private static String line(List<String> fields, Map<String, String> row) {

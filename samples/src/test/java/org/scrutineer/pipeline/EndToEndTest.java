@@ -17,11 +17,11 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.scrutineer.pipeline.disclosure.PanelAttack;
-import org.scrutineer.pipeline.generate.GroundTruth;
-import org.scrutineer.pipeline.generate.SyntheticArea;
-import org.scrutineer.pipeline.generate.SyntheticForce;
-import org.scrutineer.pipeline.generate.SyntheticSample;
 import org.scrutineer.pipeline.schema.EthnicGroup;
+import org.scrutineer.samples.GroundTruth;
+import org.scrutineer.samples.SyntheticArea;
+import org.scrutineer.samples.SyntheticForce;
+import org.scrutineer.samples.SyntheticSample;
 
 /**
  * Runs the whole pipeline on generated data whose truth is known: the counts it must reproduce

@@ -1,4 +1,4 @@
-package org.scrutineer.pipeline.generate;
+package org.scrutineer.samples;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.LinkedHashMap;
@@ -64,6 +64,29 @@ public record PlantedPowers(
           byGroup(1.0, 1.6, 1.6, 1.3, 1.2),
           byGroup(0.15, 0.20, 0.60, 0.20, 0.20),
           0.08);
+
+  /**
+   * The national decade's effects: the sample's ratios and shares at about national volumes (some 9
+   * subject-incidents, 10 detentions and 2 notices a year per 1,000 White residents).
+   */
+  public static final PlantedPowers NATIONAL =
+      new PlantedPowers(
+          9.0,
+          SAMPLE.useOfForceRatios(),
+          SAMPLE.weaponDrawnShare(),
+          SAMPLE.subjectInjuryShare(),
+          SAMPLE.extraOfficersMean(),
+          10.0,
+          SAMPLE.custodyRatios(),
+          SAMPLE.stripSearchShare(),
+          SAMPLE.childShare(),
+          SAMPLE.childAppropriateAdultShare(),
+          SAMPLE.medianHours(),
+          SAMPLE.chargeShare(),
+          2.0,
+          SAMPLE.fpnRatios(),
+          SAMPLE.visitorShare(),
+          SAMPLE.hiddenShare());
 
   /** The ratio on the place-of-event (issue) basis that visitors produce: r (1 - v_W) / (1 - v). */
   public double fpnIssueRatio(EthnicGroup group) {

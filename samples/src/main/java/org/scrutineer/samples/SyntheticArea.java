@@ -1,4 +1,4 @@
-package org.scrutineer.pipeline.generate;
+package org.scrutineer.samples;
 
 import java.util.Map;
 import org.scrutineer.pipeline.schema.EthnicGroup;

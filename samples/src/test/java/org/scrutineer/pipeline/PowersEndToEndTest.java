@@ -17,12 +17,12 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.scrutineer.pipeline.aggregate.Periods;
-import org.scrutineer.pipeline.generate.GroundTruth;
-import org.scrutineer.pipeline.generate.PlantedPowers;
-import org.scrutineer.pipeline.generate.SyntheticArea;
-import org.scrutineer.pipeline.generate.SyntheticForce;
 import org.scrutineer.pipeline.schema.EthnicGroup;
 import org.scrutineer.pipeline.schema.Power;
+import org.scrutineer.samples.GroundTruth;
+import org.scrutineer.samples.PlantedPowers;
+import org.scrutineer.samples.SyntheticArea;
+import org.scrutineer.samples.SyntheticForce;
 
 /**
  * Use of force, custody and FPNs end to end on the generated sample: the pipeline must reproduce

@@ -1,4 +1,4 @@
-package org.scrutineer.pipeline.generate;
+package org.scrutineer.samples;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.scrutineer.pipeline.generate;
+package org.scrutineer.samples;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -59,10 +59,41 @@ public final class SyntheticSample {
    *     blank, two thirds "not stated"), the same in every group
    */
   public record Settings(
-      long seed, YearMonth from, YearMonth to, double scale, double hiddenShare) {
+      long seed,
+      YearMonth from,
+      YearMonth to,
+      double scale,
+      double hiddenShare,
+      Geography geography) {
     /** The shipped sample: 2022-01 to 2023-03, seed 2022. */
     public static final Settings SAMPLE =
         new Settings(2022, YearMonth.of(2022, 1), YearMonth.of(2023, 3), 1.0, 0.15);
+
+    /** The first national decade: ten financial years, 2013-14 to 2022-23. */
+    public static final YearMonth NATIONAL_FROM = YearMonth.of(2013, 4);
+
+    /** The last month of the national decade. */
+    public static final YearMonth NATIONAL_TO = YearMonth.of(2023, 3);
+
+    /** Settings for the three fictional forces of the sample. */
+    public Settings(long seed, YearMonth from, YearMonth to, double scale, double hiddenShare) {
+      this(seed, from, to, scale, hiddenShare, Geography.SAMPLE);
+    }
+  }
+
+  /** Which forces are generated. */
+  public enum Geography {
+    /**
+     * Three fictional forces: two submitting police.uk files, one an extract (with a custody
+     * export); planted missing months, unmapped labels and malformed rows of every kind.
+     */
+    SAMPLE,
+    /**
+     * All 43 territorial forces and British Transport Police ({@link NationalForces}), every one
+     * submitting police.uk stop and search and canonical files for the other powers, at national
+     * rates ({@link PlantedPowers#NATIONAL}): about 25 million records over a decade.
+     */
+    NATIONAL
   }
 
   private final Settings settings;
@@ -72,6 +103,7 @@ public final class SyntheticSample {
   private final List<String> files = new ArrayList<>();
   private boolean unmappedPlanted;
   private List<SyntheticForce> allForces = List.of();
+  private final Map<String, double[]> boxes = new java.util.HashMap<>();
 
   private SyntheticSample(Settings settings) {
     this.settings = settings;
@@ -239,8 +271,14 @@ public final class SyntheticSample {
   }
 
   private GroundTruth writeAll(Path dir) throws IOException {
-    List<SyntheticForce> forces = forces(settings.scale());
+    boolean national = settings.geography() == Geography.NATIONAL;
+    List<SyntheticForce> forces =
+        national
+            ? NationalForces.forces(settings.seed(), settings.scale())
+            : forces(settings.scale());
+    PlantedPowers planted = national ? PlantedPowers.NATIONAL : PlantedPowers.SAMPLE;
     allForces = forces;
+    layOut(forces);
     for (SyntheticForce force : forces) {
       if (force.extract()) {
         writeExtract(dir, force);
@@ -248,13 +286,14 @@ public final class SyntheticSample {
         writePoliceUk(dir, force);
       }
     }
-    PowerSample powers = new PowerSample(settings, PlantedPowers.SAMPLE, rejects, files);
-    powers.write(dir, forces);
-    writePopulation(dir, forces);
-    writeLookup(dir, forces);
-    writeBoundaries(dir, forces);
+    PowerSample powers = new PowerSample(settings, planted, rejects, files);
+    List<SyntheticForce> territorial = forces.stream().filter(SyntheticForce::residents).toList();
+    powers.write(dir, territorial);
+    writePopulation(dir, territorial);
+    writeLookup(dir, territorial);
+    writeBoundaries(dir, territorial);
     writeForces(dir, forces);
-    writeConfig(dir);
+    writeConfig(dir, national);
     GroundTruth truth =
         new GroundTruth(
             forces,
@@ -269,7 +308,7 @@ public final class SyntheticSample {
             tally.unmappedEthnicity,
             tally.vehicleSearches,
             geoCounts(),
-            PlantedPowers.SAMPLE,
+            planted,
             powers.counts(),
             rejects,
             files);
@@ -386,7 +425,7 @@ public final class SyntheticSample {
     // Where the search happened: in its district, or (police.uk forces only) with no coordinates,
     // at sea, or just over the border in another force's area; the last three are district
     // UNKNOWN in the outputs.
-    boolean hasLocation = random.nextDouble() >= 0.1;
+    boolean hasLocation = force.residents() && random.nextDouble() >= 0.1;
     double[] point = pointIn(area);
     String placed = area.code();
     if (!force.extract()) {
@@ -456,26 +495,44 @@ public final class SyntheticSample {
     };
   }
 
-  /** The first district of the next force: somewhere outside {@code force}'s area. */
+  /** The first district of the next territorial force: somewhere outside {@code force}'s area. */
   private SyntheticArea neighbour(SyntheticForce force) {
     int i = allForces.indexOf(force);
-    return allForces.get((i + 1) % allForces.size()).districts().get(0);
+    SyntheticForce next;
+    do {
+      i = (i + 1) % allForces.size();
+      next = allForces.get(i);
+    } while (!next.residents());
+    return next.districts().get(0);
   }
 
   /**
-   * The square {@code [south, west]} of side {@link #BOX} degrees that is a district's synthetic
-   * boundary: forces in rows, their districts side by side, with gaps between.
+   * Lays out each district's square {@code [south, west]} of side {@link #BOX} degrees, its
+   * synthetic boundary, with gaps between: for the sample, forces in rows and their districts side
+   * by side; nationally, every district in turn on a grid of 70 columns, all inside Great Britain's
+   * bounding box (which the boundary reader checks).
    */
-  private double[] box(SyntheticArea area) {
-    for (int f = 0; f < allForces.size(); f++) {
-      List<SyntheticArea> districts = allForces.get(f).districts();
-      for (int d = 0; d < districts.size(); d++) {
-        if (districts.get(d).code().equals(area.code())) {
-          return new double[] {51.0 + f * 0.3, -2.0 + d * 0.15};
-        }
+  private void layOut(List<SyntheticForce> forces) {
+    int k = 0;
+    for (int f = 0; f < forces.size(); f++) {
+      List<SyntheticArea> districts = forces.get(f).districts();
+      for (int d = 0; d < districts.size(); d++, k++) {
+        double[] box =
+            settings.geography() == Geography.NATIONAL
+                ? new double[] {50.5 + (k / 70) * 0.2, -8.5 + (k % 70) * 0.15}
+                : new double[] {51.0 + f * 0.3, -2.0 + d * 0.15};
+        boxes.put(districts.get(d).code(), box);
       }
     }
-    throw new IllegalArgumentException(area.code());
+  }
+
+  /** A district's square (see {@link #layOut}). */
+  private double[] box(SyntheticArea area) {
+    double[] box = boxes.get(area.code());
+    if (box == null) {
+      throw new IllegalArgumentException(area.code());
+    }
+    return box;
   }
 
   private Search vehicle(SyntheticForce force, SyntheticArea area, YearMonth month) {
@@ -498,7 +555,7 @@ public final class SyntheticSample {
         null,
         box(area)[0] + BOX / 2,
         box(area)[1] + BOX / 2,
-        true);
+        force.residents());
   }
 
   /** Planted arrest shares: lower for Black and Mixed people than White (a planted outcome gap). */
@@ -830,12 +887,36 @@ public final class SyntheticSample {
     try (BufferedWriter out = Files.newBufferedWriter(dir.resolve("forces.csv"))) {
       out.write("slug,name,area_code,resident_population\n");
       for (SyntheticForce force : forces) {
-        out.write(csv(List.of(force.slug(), force.name(), force.code(), "true")));
+        out.write(
+            csv(
+                List.of(
+                    force.slug(),
+                    force.name(),
+                    force.code(),
+                    Boolean.toString(force.residents()))));
       }
     }
   }
 
-  private static void writeConfig(Path dir) throws IOException {
+  private static void writeConfig(Path dir, boolean national) throws IOException {
+    if (national) {
+      Files.writeString(
+          dir.resolve("national.json"),
+          """
+          {
+            "stop-search": ["police-uk"],
+            "use-of-force": ["use-of-force"],
+            "custody": ["custody"],
+            "fpn": ["fpn"],
+            "forces": "forces.csv",
+            "population": "population/census2021-ts021-synthetic.csv",
+            "population-format": "ons-ts021",
+            "boundaries": ["boundaries/lad22-synthetic.geojson"],
+            "area-lookup": "population/lad22-csp22-pfa22-lookup-synthetic.csv"
+          }
+          """);
+      return;
+    }
     Files.writeString(
         dir.resolve("sample.json"),
         """

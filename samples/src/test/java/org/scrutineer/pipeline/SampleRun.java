@@ -15,12 +15,12 @@ import java.util.function.Predicate;
 import org.apache.spark.sql.Row;
 import org.scrutineer.pipeline.aggregate.Periods;
 import org.scrutineer.pipeline.disclosure.SmallNumbers;
-import org.scrutineer.pipeline.generate.GroundTruth;
-import org.scrutineer.pipeline.generate.SyntheticSample;
 import org.scrutineer.pipeline.population.PopulationReader;
 import org.scrutineer.pipeline.schema.EthnicGroup;
 import org.scrutineer.pipeline.schema.Power;
 import org.scrutineer.pipeline.tables.ReportSettings;
+import org.scrutineer.samples.GroundTruth;
+import org.scrutineer.samples.SyntheticSample;
 
 /**
  * The pipeline run once per test JVM over the generated sample (all four powers), shared by the
