@@ -3,21 +3,12 @@ package org.scrutineer.pipeline.ingest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.Charset;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.TemporalAccessor;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Iterator;
@@ -31,7 +22,6 @@ import org.apache.spark.sql.RowFactory;
 import org.scrutineer.pipeline.geo.Boundaries;
 import org.scrutineer.pipeline.io.CsvRecord;
 import org.scrutineer.pipeline.io.CsvRecordReader;
-import org.scrutineer.pipeline.reference.CodeList;
 import org.scrutineer.pipeline.reference.ForceRegistry;
 import org.scrutineer.pipeline.schema.Columns;
 import org.scrutineer.pipeline.schema.FieldType;
@@ -47,10 +37,8 @@ import org.scrutineer.pipeline.schema.RejectReason;
  * <p>Runs inside Spark tasks; one instance reads one file.
  */
 final class RecordParser implements Iterator<Row> {
-  private static final ZoneId UTC = ZoneOffset.UTC;
-  private static final java.util.Set<String> TRUTHY = java.util.Set.of("yes", "y", "true", "1");
-
   private final SourceFile file;
+  private final SourceReader format;
   private final int index;
   private final ForceRegistry registry;
   private final Boundaries boundaries;
@@ -62,11 +50,7 @@ final class RecordParser implements Iterator<Row> {
   private final int[] fieldColumns;
   private final int forceColumn;
   private final List<String> timeFields;
-  private final Map<String, Map<String, String>> valueMaps = new HashMap<>();
-  private final DateTimeFormatter formatter;
-  private final ZoneId zone;
   private final int headerSize;
-  private final List<String> headerNames;
   private final String fileProblem;
   private boolean summarised;
   private long records;
@@ -86,8 +70,8 @@ final class RecordParser implements Iterator<Row> {
    */
   private final String fileForce;
 
-  /** The text of every police.uk data row so far, to count rows identical to an earlier one. */
-  private final java.util.Set<String> policeUkRows = new java.util.HashSet<>();
+  /** The text of every data row so far, where the format counts rows repeating an earlier one. */
+  private final java.util.Set<String> earlierRows = new java.util.HashSet<>();
 
   private long duplicateRows;
 
@@ -114,52 +98,30 @@ final class RecordParser implements Iterator<Row> {
           case FPN -> Columns.NOTICE_ID;
           default -> null;
         };
+    this.format = SourceReader.of(file);
     try {
       Path path = new Path(file.path());
       InputStream in = path.getFileSystem(conf).open(path);
       this.counter = new CountingInputStream(in);
       this.digest = new DigestInputStream(counter, MessageDigest.getInstance("SHA-256"));
-      ExtractMapping mapping = file.mapping();
-      Charset charset =
-          mapping == null ? Charset.forName("UTF-8") : Charset.forName(mapping.encoding());
-      char delimiter = mapping == null ? ',' : mapping.delimiterChar();
-      this.reader = new CsvRecordReader(digest, charset, delimiter);
+      this.reader = new CsvRecordReader(digest, format.charset(), format.delimiter());
       CsvRecord header = reader.next();
       this.fileProblem = HeaderCheck.problem(file, header);
       this.finished = fileProblem != null;
       this.headerSize = fileProblem == null ? header.fields().size() : 0;
       this.linesInRecords = header == null ? 0 : lines(header);
       reader.expectFields(headerSize);
-      this.headerNames = fileProblem == null ? HeaderCheck.normalized(header.fields()) : List.of();
-      this.fieldColumns =
-          fileProblem != null
-              ? null
-              : file.format() == SourceFormat.POLICE_UK
-                  ? policeUkColumns()
-                  : mapping == null ? canonicalColumns() : extractColumns(mapping);
-      this.forceColumn =
-          fileProblem != null
-              ? -1
-              : mapping == null
-                  ? headerNames.indexOf(Columns.FORCE)
-                  : mapping.columns().containsKey(Columns.FORCE)
-                      ? columnOf(mapping.columns().get(Columns.FORCE))
-                      : -1;
+      List<String> headerNames =
+          fileProblem == null ? HeaderCheck.normalized(header.fields()) : List.of();
+      this.fieldColumns = fileProblem != null ? null : format.columns(headerNames);
+      this.forceColumn = fileProblem != null ? -1 : format.forceColumn(headerNames);
       this.timeFields =
           file.power().format().fields().stream()
               .filter(f -> f.type() == FieldType.DATE_TIME && !f.name().equals(Columns.DATE))
               .map(f -> f.name())
               .toList();
-      this.formatter = mapping == null ? null : mapping.formatter();
-      this.zone =
-          mapping != null
-              ? ZoneId.of(mapping.timeZone())
-              : file.format() == SourceFormat.POLICE_UK ? UTC : ZoneId.of("Europe/London");
       if (fileProblem != null) {
         reader.close();
-      }
-      if (mapping != null) {
-        mapping.values().forEach((field, map) -> valueMaps.put(field, normalizedKeys(map)));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + file.path(), e);
@@ -228,29 +190,18 @@ final class RecordParser implements Iterator<Row> {
           RejectReason.FIELD_COUNT,
           String.format("%d fields where the header has %d", fields.size(), headerSize));
     }
-    if (file.format() == SourceFormat.POLICE_UK && !policeUkRows.add(record.rawText())) {
+    if (format.countsRepeatedRows() && !earlierRows.add(record.rawText())) {
       duplicateRows++;
     }
-    ExtractMapping mapping = file.mapping();
     for (int i = 0; i < RawSchema.CANONICAL.size(); i++) {
       String field = RawSchema.CANONICAL.get(i);
       String value = fieldColumns[i] >= 0 ? fields.get(fieldColumns[i]) : null;
-      if (mapping != null) {
-        value = mapped(field, value, mapping);
-      }
-      values[RawSchema.index(field)] = clean(value);
+      values[RawSchema.index(field)] = clean(format.value(field, value));
     }
-    if (mapping != null) {
-      mapping
-          .multiColumns()
-          .forEach(
-              (field, sources) ->
-                  values[RawSchema.index(field)] = multiValue(field, sources, fields, mapping));
-    }
+    format.multiValues(values, fields);
     if (forceColumn >= 0) {
-      String force = fields.get(forceColumn);
       values[RawSchema.index(Columns.FORCE)] =
-          clean(mapping == null ? force : mapped(Columns.FORCE, force, mapping));
+          clean(format.value(Columns.FORCE, fields.get(forceColumn)));
     }
     String force = (String) values[RawSchema.index(Columns.FORCE)];
     if (force == null) {
@@ -341,131 +292,42 @@ final class RecordParser implements Iterator<Row> {
   }
 
   /**
-   * Parses the dates into UTC instants and sets the month (extracts and canonical files: the local
-   * month of the date) or checks it (police.uk: within a day of the file's month).
+   * Parses the dates into UTC instants, then sets or checks the month as the format says ({@link
+   * SourceReader#month}).
    */
   private Row dated(Object[] values) {
-    boolean policeUk = file.format() == SourceFormat.POLICE_UK;
-    String expected = file.mapping() == null ? ExtractMapping.ISO : file.mapping().dateFormat();
     for (String field : timeFields) {
       int index = RawSchema.index(field);
       String text = (String) values[index];
       if (text != null) {
         try {
-          values[index] = parseExtract(text).toString();
+          values[index] = format.instant(text).toString();
         } catch (DateTimeParseException e) {
-          return reject(
-              values,
-              RejectReason.INVALID_DATE,
-              e instanceof ClockGap
-                  ? field + " " + e.getMessage()
-                  : String.format("%s '%s' does not match the format '%s'", field, text, expected));
+          return reject(values, RejectReason.INVALID_DATE, field + " " + dateProblem(text, e));
         }
       }
     }
     int dateIndex = RawSchema.index(Columns.DATE);
     String text = (String) values[dateIndex];
-    if (text == null) {
-      if (!policeUk) {
-        return reject(values, RejectReason.MISSING_REQUIRED, "Date is blank");
-      }
-      return placed(values);
-    }
-    Instant instant;
-    try {
-      instant = policeUk ? parseIso(text, UTC) : parseExtract(text);
-    } catch (DateTimeParseException e) {
-      return reject(
-          values,
-          RejectReason.INVALID_DATE,
-          e instanceof ClockGap
-              ? "Date " + e.getMessage()
-              : String.format("Date '%s' does not match the format '%s'", text, expected));
-    }
-    values[dateIndex] = instant.toString();
-    if (!policeUk) {
-      values[RawSchema.index(Columns.MONTH)] = YearMonth.from(instant.atZone(zone)).toString();
-      return placed(values);
-    }
-    YearMonth month = YearMonth.parse(file.month());
-    Instant from = month.atDay(1).atStartOfDay(UTC).minusDays(1).toInstant();
-    Instant to = month.plusMonths(1).atDay(1).atStartOfDay(UTC).plusDays(1).toInstant();
-    if (instant.isBefore(from) || !instant.isBefore(to)) {
-      return reject(
-          values,
-          RejectReason.DATE_OUTSIDE_FILE_MONTH,
-          String.format("Date '%s' is outside the file's month %s", text, file.month()));
-    }
-    return placed(values);
-  }
-
-  private Instant parseExtract(String text) {
-    if (formatter == null) {
-      return parseIso(text, zone);
-    }
-    TemporalAccessor parsed =
-        formatter.parseBest(text, ZonedDateTime::from, LocalDateTime::from, LocalDate::from);
-    if (parsed instanceof ZonedDateTime z) {
-      return z.toInstant();
-    }
-    if (parsed instanceof LocalDateTime local) {
-      return atLocal(local, zone, text);
-    }
-    return ((LocalDate) parsed).atStartOfDay(zone).toInstant();
-  }
-
-  /** A local time that does not exist: the clocks went forward over it. */
-  static final class ClockGap extends DateTimeParseException {
-    private static final long serialVersionUID = 1L;
-
-    ClockGap(String text, LocalDateTime local, ZoneId zone) {
-      super(
-          String.format(
-              "'%s' is a local time that does not exist in %s: the clocks went forward over %s",
-              text, zone, local),
-          text,
-          0);
-    }
-  }
-
-  /**
-   * A local date-time in {@code zone}. A time in the spring gap never happened and is refused
-   * (never moved to the next valid time); a time in the repeated autumn hour is taken at its first
-   * occurrence, summer time, as {@link LocalDateTime#atZone} does.
-   */
-  static Instant atLocal(LocalDateTime local, ZoneId zone, String text) {
-    if (zone.getRules().getValidOffsets(local).isEmpty()) {
-      throw new ClockGap(text, local, zone);
-    }
-    return local.atZone(zone).toInstant();
-  }
-
-  /** ISO-8601 with an offset, else a local date-time or date read in {@code localZone}. */
-  static Instant parseIso(String text, ZoneId localZone) {
-    try {
-      return OffsetDateTime.parse(text).toInstant();
-    } catch (DateTimeParseException withoutOffset) {
-      LocalDateTime local;
+    Instant instant = null;
+    if (text != null) {
       try {
-        local = LocalDateTime.parse(text);
-      } catch (DateTimeParseException notDateTime) {
-        return LocalDate.parse(text).atStartOfDay(localZone).toInstant();
+        instant = format.instant(text);
+      } catch (DateTimeParseException e) {
+        return reject(values, RejectReason.INVALID_DATE, "Date " + dateProblem(text, e));
       }
-      return atLocal(local, localZone, text);
+      values[dateIndex] = instant.toString();
     }
+    SourceReader.Rejection rejection = format.month(values, instant, text);
+    return rejection != null
+        ? reject(values, rejection.reason(), rejection.detail())
+        : placed(values);
   }
 
-  private String mapped(String field, String value, ExtractMapping mapping) {
-    if (value == null || value.isBlank()) {
-      String fallback = mapping.defaults().get(field);
-      return fallback != null && !mapping.columns().containsKey(field) ? fallback : value;
-    }
-    Map<String, String> map = valueMaps.get(field);
-    if (map == null) {
-      return value;
-    }
-    String replacement = map.get(CodeList.normalize(value));
-    return replacement == null ? value : replacement;
+  private String dateProblem(String text, DateTimeParseException e) {
+    return e instanceof LocalTimes.ClockGap
+        ? e.getMessage()
+        : String.format("'%s' does not match the format '%s'", text, format.dateFormat());
   }
 
   /**
@@ -535,64 +397,6 @@ final class RecordParser implements Iterator<Row> {
     values[RawSchema.index(Columns.FILE_SHA256)] =
         HexFormat.of().formatHex(digest.getMessageDigest().digest());
     return RowFactory.create(values);
-  }
-
-  private int[] policeUkColumns() {
-    int[] columns = new int[RawSchema.CANONICAL.size()];
-    for (int i = 0; i < columns.length; i++) {
-      columns[i] = PoliceUkFormat.FIELDS.indexOf(RawSchema.CANONICAL.get(i));
-    }
-    return columns;
-  }
-
-  /** The codes of a several-column field, joined with {@code ;}; null when none. */
-  private String multiValue(
-      String field, List<String> sources, List<String> fields, ExtractMapping mapping) {
-    List<String> codes = new java.util.ArrayList<>();
-    for (String entry : sources) {
-      String cell = clean(fields.get(columnOf(ExtractMapping.sourceHeader(entry))));
-      String code = ExtractMapping.entryCode(entry);
-      if (code != null) {
-        if (cell != null && TRUTHY.contains(cell.toLowerCase(java.util.Locale.ROOT))) {
-          codes.add(code);
-        }
-      } else if (cell != null) {
-        codes.add(clean(mapped(field, cell, mapping)));
-      }
-    }
-    return codes.isEmpty() ? null : String.join(";", codes);
-  }
-
-  private int[] canonicalColumns() {
-    int[] columns = new int[RawSchema.CANONICAL.size()];
-    for (int i = 0; i < columns.length; i++) {
-      columns[i] = headerNames.indexOf(RawSchema.CANONICAL.get(i));
-    }
-    return columns;
-  }
-
-  private int[] extractColumns(ExtractMapping mapping) {
-    int[] columns = new int[RawSchema.CANONICAL.size()];
-    for (int i = 0; i < columns.length; i++) {
-      String source = mapping.columns().get(RawSchema.CANONICAL.get(i));
-      columns[i] = source == null ? -1 : columnOf(source);
-    }
-    return columns;
-  }
-
-  private int columnOf(String sourceColumn) {
-    int index = headerNames.indexOf(HeaderCheck.normalized(sourceColumn));
-    if (index < 0) {
-      throw new IllegalStateException(
-          String.format("Column '%s' is not in the header of %s", sourceColumn, file.path()));
-    }
-    return index;
-  }
-
-  private static Map<String, String> normalizedKeys(Map<String, String> map) {
-    Map<String, String> normalized = new HashMap<>();
-    map.forEach((k, v) -> normalized.put(CodeList.normalize(k), v));
-    return normalized;
   }
 
   /** Counts the bytes read through it. */

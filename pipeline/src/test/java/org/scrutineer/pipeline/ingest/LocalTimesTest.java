@@ -15,23 +15,23 @@ class LocalTimesTest {
 
   @Test
   void aTimeInTheSpringGapNeverHappenedAndIsRefused() {
-    assertThatThrownBy(() -> RecordParser.parseIso("2022-03-27T01:30", LONDON))
-        .isInstanceOf(RecordParser.ClockGap.class)
+    assertThatThrownBy(() -> LocalTimes.parseIso("2022-03-27T01:30", LONDON))
+        .isInstanceOf(LocalTimes.ClockGap.class)
         .hasMessageContaining("'2022-03-27T01:30' is a local time that does not exist")
         .hasMessageContaining("Europe/London");
-    assertThat(RecordParser.parseIso("2022-03-27T02:00", LONDON))
+    assertThat(LocalTimes.parseIso("2022-03-27T02:00", LONDON))
         .isEqualTo(Instant.parse("2022-03-27T01:00:00Z"));
-    assertThat(RecordParser.parseIso("2022-03-27T00:59", LONDON))
+    assertThat(LocalTimes.parseIso("2022-03-27T00:59", LONDON))
         .isEqualTo(Instant.parse("2022-03-27T00:59:00Z"));
   }
 
   @Test
   void aTimeInTheRepeatedAutumnHourIsTakenAtItsFirstOccurrence() {
     // 01:30 happens twice: first in summer time (00:30 UTC), then in winter time (01:30 UTC).
-    assertThat(RecordParser.parseIso("2022-10-30T01:30", LONDON))
+    assertThat(LocalTimes.parseIso("2022-10-30T01:30", LONDON))
         .isEqualTo(Instant.parse("2022-10-30T00:30:00Z"));
     // With an offset the time is exact.
-    assertThat(RecordParser.parseIso("2022-10-30T01:30+00:00", LONDON))
+    assertThat(LocalTimes.parseIso("2022-10-30T01:30+00:00", LONDON))
         .isEqualTo(Instant.parse("2022-10-30T01:30:00Z"));
   }
 }
