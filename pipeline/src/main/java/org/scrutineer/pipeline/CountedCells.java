@@ -14,10 +14,12 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
 import org.scrutineer.pipeline.aggregate.EventCounts;
-import org.scrutineer.pipeline.aggregate.Periods;
 import org.scrutineer.pipeline.aggregate.UnmappedValues;
 import org.scrutineer.pipeline.reference.Force;
+import org.scrutineer.pipeline.schema.Basis;
 import org.scrutineer.pipeline.schema.Columns;
+import org.scrutineer.pipeline.schema.GeographyLevel;
+import org.scrutineer.pipeline.schema.PeriodType;
 import org.scrutineer.pipeline.schema.Power;
 
 /**
@@ -134,9 +136,9 @@ record CountedCells(
       zeroIfEmpty.add(functions.coalesce(sum, lit(0L)));
     }
     return counts
-        .where(col(Columns.GEOGRAPHY_LEVEL).equalTo(EventCounts.FORCE_LEVEL))
-        .where(col(Columns.BASIS).equalTo(EventCounts.PLACE_OF_EVENT))
-        .where(col(Columns.PERIOD_TYPE).equalTo(Periods.MONTH))
+        .where(col(Columns.GEOGRAPHY_LEVEL).equalTo(GeographyLevel.FORCE))
+        .where(col(Columns.BASIS).equalTo(Basis.PLACE_OF_EVENT))
+        .where(col(Columns.PERIOD_TYPE).equalTo(PeriodType.MONTH))
         .agg(zeroIfEmpty.get(0), zeroIfEmpty.subList(1, zeroIfEmpty.size()).toArray(new Column[0]))
         .first();
   }

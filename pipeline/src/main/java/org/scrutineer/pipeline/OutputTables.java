@@ -78,7 +78,7 @@ final class OutputTables {
                         OutputSchemas.REJECTS_SCHEMA,
                         Columns.POWER,
                         List.of(),
-                        new Column[] {col("source_file"), col("line_number")})));
+                        new Column[] {col(Columns.SOURCE_FILE), col(Columns.LINE_NUMBER)})));
     // Independent Spark jobs, submitted together so that their tasks share the cores.
     Concurrently.run(jobs).forEach(outputs::addAll);
     return outputs;

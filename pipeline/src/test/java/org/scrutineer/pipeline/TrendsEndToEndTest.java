@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scrutineer.pipeline.aggregate.Periods;
+import org.scrutineer.pipeline.schema.PeriodType;
 import org.scrutineer.pipeline.schema.Power;
 import org.scrutineer.pipeline.tables.ReportSettings;
 
@@ -145,19 +146,19 @@ class TrendsEndToEndTest extends SparkTestBase {
   @Test
   void rollingWindowsSumTheirMonthsAndEndingInMarchEqualTheYear() {
     List<Row> rolling =
-        rows.stream().filter(r -> r.getAs("period_type").equals(Periods.ROLLING_YEAR)).toList();
+        rows.stream().filter(r -> r.getAs("period_type").equals(PeriodType.ROLLING_YEAR)).toList();
     // Windows end from the run's twelfth month (March 2021) to its last (March 2022).
     assertThat(rolling.stream().map(r -> r.<String>getAs("period")).distinct().count())
         .isEqualTo(13);
     for (String year : List.of("2020-21", "2021-22")) {
       int start = Integer.parseInt(year.substring(0, 4));
-      Row window = row(Periods.ROLLING_YEAR, start + "-04/" + (start + 1) + "-03", "Black");
+      Row window = row(PeriodType.ROLLING_YEAR, start + "-04/" + (start + 1) + "-03", "Black");
       Row fy = row("financial_year", year, "Black");
       assertThat(window.<Long>getAs("events")).isEqualTo(fy.<Long>getAs("events"));
       assertThat(window.<Double>getAs("ratio")).isEqualTo(fy.<Double>getAs("ratio"));
       assertThat(window.<Double>getAs("ratio_ci_low")).isEqualTo(fy.<Double>getAs("ratio_ci_low"));
     }
-    Row straddling = row(Periods.ROLLING_YEAR, "2020-06/2021-05", "White");
+    Row straddling = row(PeriodType.ROLLING_YEAR, "2020-06/2021-05", "White");
     assertThat(straddling.<Long>getAs("events")).isEqualTo(12L * 57);
     // A window takes the population of its first month.
     assertThat(straddling.<String>getAs("population_source")).contains("census2011.csv");

@@ -11,6 +11,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.scrutineer.pipeline.ingest.RawSchema;
+import org.scrutineer.pipeline.schema.Basis;
 import org.scrutineer.pipeline.schema.Columns;
 import org.scrutineer.pipeline.schema.EthnicGroup;
 import org.scrutineer.pipeline.schema.Power;
@@ -45,7 +46,7 @@ public final class Durations {
             .select(EventCounts.cellInputs(col(Columns.DURATION_HOURS)));
     Dataset<Row> cells =
         EventCounts.inCells(custody, submitted, districtCsps)
-            .where(col(Columns.BASIS).equalTo(EventCounts.PLACE_OF_EVENT));
+            .where(col(Columns.BASIS).equalTo(Basis.PLACE_OF_EVENT));
     Dataset<Row> all = cells.withColumn(Columns.ETHNIC_GROUP, lit(EthnicGroup.ALL));
     List<Column> keys = new ArrayList<>();
     EventCounts.KEYS.forEach(k -> keys.add(col(k)));

@@ -11,6 +11,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.scrutineer.pipeline.ingest.RawSchema;
+import org.scrutineer.pipeline.schema.Basis;
 import org.scrutineer.pipeline.schema.Columns;
 import org.scrutineer.pipeline.schema.Power;
 
@@ -39,7 +40,7 @@ public final class EthnicityMatrix {
     EventCounts.KEYS.forEach(k -> keys.add(col(k)));
     keys.add(col(Columns.OFFICER_ETHNIC_GROUP));
     return EventCounts.inCells(searches, submitted, districtCsps)
-        .where(col(Columns.BASIS).equalTo(EventCounts.PLACE_OF_EVENT))
+        .where(col(Columns.BASIS).equalTo(Basis.PLACE_OF_EVENT))
         .groupBy(keys.toArray(new Column[0]))
         .agg(count(lit(1)).as("n"));
   }

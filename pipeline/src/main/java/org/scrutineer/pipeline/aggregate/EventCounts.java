@@ -47,8 +47,11 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.scrutineer.pipeline.ingest.GeoStatus;
 import org.scrutineer.pipeline.reference.FieldStatus;
+import org.scrutineer.pipeline.schema.Basis;
 import org.scrutineer.pipeline.schema.Columns;
+import org.scrutineer.pipeline.schema.GeographyLevel;
 import org.scrutineer.pipeline.schema.MissingField;
+import org.scrutineer.pipeline.schema.PeriodType;
 import org.scrutineer.pipeline.schema.Power;
 import org.scrutineer.pipeline.standardize.Records;
 
@@ -69,27 +72,6 @@ import org.scrutineer.pipeline.standardize.Records;
  * records do not appear; the caller fills zeros only for periods the coverage says were submitted.
  */
 public final class EventCounts {
-  /** {@code geography_level} of a police force area. */
-  public static final String FORCE_LEVEL = "force";
-
-  /** {@code geography_level} of a local authority district. */
-  public static final String DISTRICT_LEVEL = "district";
-
-  /** {@code geography_level} of a Community Safety Partnership (a union of districts). */
-  public static final String CSP_LEVEL = "csp";
-
-  /**
-   * {@code area_code} of the district of records that could not be placed in a district of their
-   * own force (no coordinates, outside every district, outside the force area), so that a force's
-   * districts still add up to the force.
-   */
-  public static final String UNKNOWN_DISTRICT = "UNKNOWN";
-
-  /** {@code basis}: where the event happened. */
-  public static final String PLACE_OF_EVENT = "place_of_event";
-
-  /** {@code basis}: where the person lives (powers with a home district, residents only). */
-  public static final String PLACE_OF_RESIDENCE = "place_of_residence";
 
   public static final String RECORDS = PowerMeasures.RECORDS;
   public static final String EVENTS = PowerMeasures.EVENTS;
@@ -253,7 +235,7 @@ public final class EventCounts {
    * month and financial year, times its force and district on the place-of-event basis, and for a
    * resident its force and home district on the place-of-residence basis; and the Community Safety
    * Partnership of each district. A stop-and-search record that could not be placed in a district
-   * of its force counts in the district {@link #UNKNOWN_DISTRICT}.
+   * of its force counts in the district {@link #GeographyLevel.UNKNOWN_DISTRICT}.
    */
   static Dataset<Row> inCells(
       Dataset<Row> rows, List<String> submitted, Map<String, String> districtCsps) {
@@ -267,8 +249,8 @@ public final class EventCounts {
             lpad(fyStart.plus(1).mod(100).cast(DataTypes.StringType), 2, "0"));
     Column periods =
         array(
-            struct(lit(Periods.MONTH).as(PERIOD_TYPE), col(MONTH).as(PERIOD)),
-            struct(lit(Periods.FINANCIAL_YEAR).as(PERIOD_TYPE), financialYear.as(PERIOD)));
+            struct(lit(PeriodType.MONTH).as(PERIOD_TYPE), col(MONTH).as(PERIOD)),
+            struct(lit(PeriodType.FINANCIAL_YEAR).as(PERIOD_TYPE), financialYear.as(PERIOD)));
     Column resident = col(HOME_STATUS).equalTo(lit(Records.RESIDENT));
     Column unplaced =
         col(Columns.GEO_STATUS)
@@ -276,17 +258,22 @@ public final class EventCounts {
                 GeoStatus.NO_COORDINATES.code(),
                 GeoStatus.OUTSIDE_DISTRICTS.code(),
                 GeoStatus.OUTSIDE_FORCE.code());
-    Column district = coalesce(col(DISTRICT), when(unplaced, lit(UNKNOWN_DISTRICT)));
+    Column district = coalesce(col(DISTRICT), when(unplaced, lit(GeographyLevel.UNKNOWN_DISTRICT)));
     Column home = when(resident, col(HOME_DISTRICT));
     List<Column> areas = new ArrayList<>();
-    areas.add(geography(lit(PLACE_OF_EVENT), FORCE_LEVEL, col(FORCE_CODE)));
-    areas.add(geography(lit(PLACE_OF_EVENT), DISTRICT_LEVEL, district));
-    areas.add(geography(lit(PLACE_OF_RESIDENCE), FORCE_LEVEL, when(resident, col(FORCE_CODE))));
-    areas.add(geography(lit(PLACE_OF_RESIDENCE), DISTRICT_LEVEL, home));
+    areas.add(geography(lit(Basis.PLACE_OF_EVENT), GeographyLevel.FORCE, col(FORCE_CODE)));
+    areas.add(geography(lit(Basis.PLACE_OF_EVENT), GeographyLevel.DISTRICT, district));
+    areas.add(
+        geography(
+            lit(Basis.PLACE_OF_RESIDENCE), GeographyLevel.FORCE, when(resident, col(FORCE_CODE))));
+    areas.add(geography(lit(Basis.PLACE_OF_RESIDENCE), GeographyLevel.DISTRICT, home));
     if (!districtCsps.isEmpty()) {
       Column csps = Records.mapLiteral(districtCsps);
-      areas.add(geography(lit(PLACE_OF_EVENT), CSP_LEVEL, try_element_at(csps, col(DISTRICT))));
-      areas.add(geography(lit(PLACE_OF_RESIDENCE), CSP_LEVEL, try_element_at(csps, home)));
+      areas.add(
+          geography(
+              lit(Basis.PLACE_OF_EVENT), GeographyLevel.CSP, try_element_at(csps, col(DISTRICT))));
+      areas.add(
+          geography(lit(Basis.PLACE_OF_RESIDENCE), GeographyLevel.CSP, try_element_at(csps, home)));
     }
     Column geographies = array(areas.toArray(new Column[0]));
     return rows.where(concat_ws(" ", col(POWER), col(FORCE), col(MONTH)).isin(submitted.toArray()))

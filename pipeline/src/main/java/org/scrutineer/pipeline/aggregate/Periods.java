@@ -3,23 +3,13 @@ package org.scrutineer.pipeline.aggregate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import org.scrutineer.pipeline.schema.PeriodType;
 
 /**
  * The reporting periods: calendar months ({@code 2020-06}) and financial years April to March
  * ({@code 2020-21}), the Home Office's reporting year.
  */
 public final class Periods {
-  /** {@code period_type} of a calendar month. */
-  public static final String MONTH = "month";
-
-  /** {@code period_type} of a financial year. */
-  public static final String FINANCIAL_YEAR = "financial_year";
-
-  /**
-   * {@code period_type} of the 12 months ending with a month, labelled {@code 2020-07/2021-06}
-   * (first and last month).
-   */
-  public static final String ROLLING_YEAR = "rolling_12_months";
 
   private Periods() {}
 
@@ -37,12 +27,12 @@ public final class Periods {
   /** The months of a period of any type, first to last. */
   public static List<YearMonth> months(String periodType, String period) {
     switch (periodType) {
-      case MONTH:
+      case PeriodType.MONTH:
         return List.of(YearMonth.parse(period));
-      case FINANCIAL_YEAR:
+      case PeriodType.FINANCIAL_YEAR:
         YearMonth april = YearMonth.of(Integer.parseInt(period.substring(0, 4)), 4);
         return range(april, april.plusMonths(11));
-      case ROLLING_YEAR:
+      case PeriodType.ROLLING_YEAR:
         return range(YearMonth.parse(period.substring(0, 7)), YearMonth.parse(period.substring(8)));
       default:
         throw new IllegalArgumentException("Unknown period type: " + periodType);
@@ -55,12 +45,12 @@ public final class Periods {
    */
   public static String previous(String periodType, String period) {
     switch (periodType) {
-      case MONTH:
+      case PeriodType.MONTH:
         return YearMonth.parse(period).minusMonths(1).toString();
-      case FINANCIAL_YEAR:
+      case PeriodType.FINANCIAL_YEAR:
         int start = Integer.parseInt(period.substring(0, 4)) - 1;
         return String.format("%d-%02d", start, (start + 1) % 100);
-      case ROLLING_YEAR:
+      case PeriodType.ROLLING_YEAR:
         return rollingYear(YearMonth.parse(period.substring(8)).minusMonths(1));
       default:
         throw new IllegalArgumentException("Unknown period type: " + periodType);

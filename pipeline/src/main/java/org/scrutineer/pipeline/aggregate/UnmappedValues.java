@@ -10,6 +10,7 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.scrutineer.pipeline.reference.FieldStatus;
+import org.scrutineer.pipeline.schema.Columns;
 import org.scrutineer.pipeline.schema.FieldType;
 import org.scrutineer.pipeline.schema.MissingField;
 
@@ -63,14 +64,14 @@ public final class UnmappedValues {
       Dataset<Row> values =
           records
               .where(col(MissingField.statusColumn(field)).equalTo(FieldStatus.UNMAPPED.code()))
-              .select(col("power"), lit(field).as("field"), col(field).as("value"));
+              .select(col(Columns.POWER), lit(field).as("field"), col(field).as("value"));
       all = all == null ? values : all.unionAll(values);
     }
     List<Value> found = new ArrayList<>();
     for (Row row :
         all.groupBy("power", "field", "value")
             .agg(count(lit(1)).as("n"))
-            .orderBy(desc("n"), col("power"), col("field"), col("value"))
+            .orderBy(desc("n"), col(Columns.POWER), col("field"), col("value"))
             .collectAsList()) {
       found.add(new Value(row.getString(0), row.getString(1), row.getString(2), row.getLong(3)));
     }

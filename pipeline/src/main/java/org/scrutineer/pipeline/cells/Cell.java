@@ -48,17 +48,17 @@ public record Cell(
 
   /** Sets the shared cell columns on a row. */
   public RowBuilder columns(RowBuilder row) {
-    return row.set("power", power)
-        .set("basis", basis)
-        .set("period_type", periodType)
-        .set("period", period)
+    return row.set(Columns.POWER, power)
+        .set(Columns.BASIS, basis)
+        .set(Columns.PERIOD_TYPE, periodType)
+        .set(Columns.PERIOD, period)
         .set("months_expected", monthsExpected)
         .set("months_submitted", monthsSubmitted)
         .set("period_complete", monthsSubmitted == monthsExpected)
-        .set("geography_level", level)
-        .set("area_code", areaCode)
-        .set("area_name", areaName)
-        .set("force", force);
+        .set(Columns.GEOGRAPHY_LEVEL, level)
+        .set(Columns.AREA_CODE, areaCode)
+        .set(Columns.AREA_NAME, areaName)
+        .set(Columns.FORCE, force);
   }
 
   /**

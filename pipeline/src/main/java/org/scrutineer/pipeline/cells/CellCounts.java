@@ -8,6 +8,8 @@ import org.scrutineer.pipeline.aggregate.EventCounts;
 import org.scrutineer.pipeline.aggregate.Periods;
 import org.scrutineer.pipeline.schema.Columns;
 import org.scrutineer.pipeline.schema.EthnicGroup;
+import org.scrutineer.pipeline.schema.GeographyLevel;
+import org.scrutineer.pipeline.schema.PeriodType;
 
 /**
  * The collected {@link EventCounts} rows indexed by cell and ethnic group. A group with no row in a
@@ -27,7 +29,7 @@ public final class CellCounts {
 
   /** The count in {@code column} for one group of a cell; zero when the group had no records. */
   public long get(Cell.Key cell, EthnicGroup group, String column) {
-    if (cell.periodType().equals(Periods.ROLLING_YEAR)) {
+    if (cell.periodType().equals(PeriodType.ROLLING_YEAR)) {
       long sum = 0;
       for (java.time.YearMonth month : Periods.months(cell.periodType(), cell.period())) {
         sum +=
@@ -35,7 +37,7 @@ public final class CellCounts {
                 new Cell.Key(
                     cell.power(),
                     cell.basis(),
-                    Periods.MONTH,
+                    PeriodType.MONTH,
                     month.toString(),
                     cell.level(),
                     cell.areaCode(),
@@ -66,7 +68,7 @@ public final class CellCounts {
 
   /** The district codes that have counts for a power, basis and force. */
   public java.util.Set<String> districtsOf(String power, String basis, String force) {
-    return areasOf(power, basis, force, EventCounts.DISTRICT_LEVEL);
+    return areasOf(power, basis, force, GeographyLevel.DISTRICT);
   }
 
   /** The area codes of a geography level that have counts for a power, basis and force. */

@@ -7,13 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.scrutineer.pipeline.aggregate.EventCounts;
 import org.scrutineer.pipeline.aggregate.Periods;
 import org.scrutineer.pipeline.population.AreaLookup;
 import org.scrutineer.pipeline.population.PopulationTable;
 import org.scrutineer.pipeline.reference.Force;
 import org.scrutineer.pipeline.reference.ForceRegistry;
+import org.scrutineer.pipeline.schema.Basis;
 import org.scrutineer.pipeline.schema.Columns;
+import org.scrutineer.pipeline.schema.GeographyLevel;
+import org.scrutineer.pipeline.schema.PeriodType;
 import org.scrutineer.pipeline.schema.Power;
 
 /**
@@ -43,9 +45,9 @@ public final class CellPlan {
       for (String slug : coverage.forces(power)) {
         Force force = registry.find(slug).orElseThrow();
         plan.add(
-            EventCounts.PLACE_OF_EVENT,
+            Basis.PLACE_OF_EVENT,
             coverage.submitted(power, slug),
-            EventCounts.FORCE_LEVEL,
+            GeographyLevel.FORCE,
             force.areaCode(),
             force.name(),
             slug);
@@ -55,8 +57,8 @@ public final class CellPlan {
         if (months.isEmpty()) {
           continue;
         }
-        for (String level : List.of(EventCounts.DISTRICT_LEVEL, EventCounts.CSP_LEVEL)) {
-          plan.addAll(EventCounts.PLACE_OF_EVENT, months, level, slug, counts, registry);
+        for (String level : List.of(GeographyLevel.DISTRICT, GeographyLevel.CSP)) {
+          plan.addAll(Basis.PLACE_OF_EVENT, months, level, slug, counts, registry);
         }
       }
       if (lookup == null || !power.format().has(Columns.HOME_DISTRICT)) {
@@ -66,14 +68,14 @@ public final class CellPlan {
         Force force = registry.find(slug).orElseThrow();
         Set<YearMonth> months = coverage.submitted(power, slug);
         plan.add(
-            EventCounts.PLACE_OF_RESIDENCE,
+            Basis.PLACE_OF_RESIDENCE,
             months,
-            EventCounts.FORCE_LEVEL,
+            GeographyLevel.FORCE,
             force.areaCode(),
             force.name(),
             slug);
-        for (String level : List.of(EventCounts.DISTRICT_LEVEL, EventCounts.CSP_LEVEL)) {
-          plan.addAll(EventCounts.PLACE_OF_RESIDENCE, months, level, slug, counts, registry);
+        for (String level : List.of(GeographyLevel.DISTRICT, GeographyLevel.CSP)) {
+          plan.addAll(Basis.PLACE_OF_RESIDENCE, months, level, slug, counts, registry);
         }
       }
     }
@@ -90,7 +92,7 @@ public final class CellPlan {
     Map<List<Object>, Set<YearMonth>> months = new LinkedHashMap<>();
     Map<List<Object>, Cell> first = new LinkedHashMap<>();
     for (Cell cell : cells) {
-      if (!cell.periodType().equals(Periods.MONTH)) {
+      if (!cell.periodType().equals(PeriodType.MONTH)) {
         continue;
       }
       List<Object> area =
@@ -112,7 +114,7 @@ public final class CellPlan {
                   new Cell(
                       c.power(),
                       c.basis(),
-                      Periods.ROLLING_YEAR,
+                      PeriodType.ROLLING_YEAR,
                       Periods.rollingYear(last),
                       12,
                       n,
@@ -150,7 +152,7 @@ public final class CellPlan {
             new Cell(
                 power.code(),
                 basis,
-                Periods.MONTH,
+                PeriodType.MONTH,
                 month.toString(),
                 1,
                 1,
@@ -166,7 +168,7 @@ public final class CellPlan {
                   new Cell(
                       power.code(),
                       basis,
-                      Periods.FINANCIAL_YEAR,
+                      PeriodType.FINANCIAL_YEAR,
                       year,
                       12,
                       months,
@@ -190,7 +192,7 @@ public final class CellPlan {
         String slug,
         CellCounts counts,
         ForceRegistry registry) {
-      boolean csp = level.equals(EventCounts.CSP_LEVEL);
+      boolean csp = level.equals(GeographyLevel.CSP);
       Set<String> codes = new TreeSet<>(counts.areasOf(power.code(), basis, slug, level));
       if (lookup != null) {
         String area = registry.find(slug).orElseThrow().areaCode();
@@ -213,7 +215,7 @@ public final class CellPlan {
     }
 
     String districtName(String code) {
-      if (code.equals(EventCounts.UNKNOWN_DISTRICT)) {
+      if (code.equals(GeographyLevel.UNKNOWN_DISTRICT)) {
         return "Unknown district (no coordinates, outside every district or outside the force)";
       }
       if (lookup != null && lookup.district(code) != null) {

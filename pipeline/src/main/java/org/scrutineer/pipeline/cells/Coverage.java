@@ -301,11 +301,11 @@ public final class Coverage implements java.io.Serializable {
         Entry entry = force.getValue().get(month);
         RowBuilder row =
             new RowBuilder(OutputSchemas.COVERAGE_SCHEMA)
-                .set("power", power.code())
-                .set("force", known.slug())
+                .set(Columns.POWER, power.code())
+                .set(Columns.FORCE, known.slug())
                 .set("force_name", known.name())
-                .set("area_code", known.areaCode())
-                .set("month", month.toString())
+                .set(Columns.AREA_CODE, known.areaCode())
+                .set(Columns.MONTH, month.toString())
                 .set("submitted", entry != null)
                 .set(
                     "submission",

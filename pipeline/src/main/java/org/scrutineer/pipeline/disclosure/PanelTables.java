@@ -10,7 +10,10 @@ import org.scrutineer.pipeline.aggregate.EventCounts;
 import org.scrutineer.pipeline.aggregate.Periods;
 import org.scrutineer.pipeline.aggregate.PowerMeasures;
 import org.scrutineer.pipeline.io.CsvFormat;
+import org.scrutineer.pipeline.schema.Columns;
 import org.scrutineer.pipeline.schema.EthnicGroup;
+import org.scrutineer.pipeline.schema.GeographyLevel;
+import org.scrutineer.pipeline.schema.PeriodType;
 
 /**
  * The tables meant for panels and the public ({@code panel/}), with small cells suppressed: CSV
@@ -82,7 +85,9 @@ public final class PanelTables {
    * difference out a suppressed month (window minus the previous window); they stay internal.
    */
   public static List<Row> publishable(List<Row> rows) {
-    return rows.stream().filter(r -> !Periods.ROLLING_YEAR.equals(r.getAs("period_type"))).toList();
+    return rows.stream()
+        .filter(r -> !PeriodType.ROLLING_YEAR.equals(r.getAs(Columns.PERIOD_TYPE)))
+        .toList();
   }
 
   /**
@@ -132,21 +137,21 @@ public final class PanelTables {
       Row row = disproportionality.get(i);
       values[i] = row.<Long>getAs("events");
       thresholds[i] = rules.panelMinimum();
-      identities.add(identity(row, row.getAs("power"), EventCounts.EVENTS));
+      identities.add(identity(row, row.getAs(Columns.POWER), EventCounts.EVENTS));
     }
     Map<String, PowerMeasures.Ratio> ratios = ratiosByName();
     List<String> denominators = new ArrayList<>();
     List<Suppression.Relation> relations = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       Row row = outcomes.get(i);
-      PowerMeasures.Ratio ratio = ratios.get(row.getAs("power") + " " + row.getAs("measure"));
+      PowerMeasures.Ratio ratio = ratios.get(row.getAs(Columns.POWER) + " " + row.getAs("measure"));
       values[d + i] = row.<Long>getAs("numerator");
       values[d + n + i] = Math.round(row.<Double>getAs("denominator"));
       long t =
           sensitive(row.getAs("measure")) ? rules.panelSensitiveMinimum() : rules.panelMinimum();
       thresholds[d + i] = t;
       thresholds[d + n + i] = t;
-      identities.add(identity(row, row.getAs("power"), ratio.numerator()));
+      identities.add(identity(row, row.getAs(Columns.POWER), ratio.numerator()));
       denominators.add(identity(row, ratio.denominatorPower().code(), ratio.denominator()));
       if (ratio.kind() == PowerMeasures.Kind.PROPORTION) {
         relations.add(Suppression.Relation.atMost(new int[] {d + i}, d + n + i));
@@ -196,13 +201,13 @@ public final class PanelTables {
   private static String identity(Row row, String power, String measure) {
     return key(
         power,
-        row.getAs("basis"),
-        row.getAs("period_type"),
-        row.getAs("period"),
-        row.getAs("geography_level"),
-        row.getAs("area_code"),
-        row.getAs("force"),
-        row.getAs("ethnic_group"),
+        row.getAs(Columns.BASIS),
+        row.getAs(Columns.PERIOD_TYPE),
+        row.getAs(Columns.PERIOD),
+        row.getAs(Columns.GEOGRAPHY_LEVEL),
+        row.getAs(Columns.AREA_CODE),
+        row.getAs(Columns.FORCE),
+        row.getAs(Columns.ETHNIC_GROUP),
         ALIASES.getOrDefault(measure, measure));
   }
 
@@ -309,7 +314,7 @@ public final class PanelTables {
     Map<String, Integer> byCellGroup = new HashMap<>();
     for (int i = 0; i < decision.rows().size(); i++) {
       Row row = decision.rows().get(i);
-      byCellGroup.put(cellGroup(row, row.getAs("ethnic_group")), i);
+      byCellGroup.put(cellGroup(row, row.getAs(Columns.ETHNIC_GROUP)), i);
     }
     List<List<Object>> lines = new ArrayList<>();
     for (int i = 0; i < decision.rows().size(); i++) {
@@ -378,7 +383,8 @@ public final class PanelTables {
     Map<String, Integer> byCellGroup = new HashMap<>();
     for (int i = 0; i < n; i++) {
       Row row = decision.rows().get(i);
-      byCellGroup.put(key(cellGroup(row, row.getAs("ethnic_group")), row.getAs("measure")), i);
+      byCellGroup.put(
+          key(cellGroup(row, row.getAs(Columns.ETHNIC_GROUP)), row.getAs("measure")), i);
     }
     Map<String, PowerMeasures.Ratio> ratios = ratiosByName();
     List<List<Object>> lines = new ArrayList<>();
@@ -389,7 +395,7 @@ public final class PanelTables {
           byCellGroup.get(key(cellGroup(row, row.getAs("reference_group")), row.getAs("measure")));
       boolean referenceHidden =
           reference != null && (decision.hidden()[reference] || decision.hidden()[n + reference]);
-      PowerMeasures.Ratio ratio = ratios.get(row.getAs("power") + " " + row.getAs("measure"));
+      PowerMeasures.Ratio ratio = ratios.get(row.getAs(Columns.POWER) + " " + row.getAs("measure"));
       long basis =
           ratio.kind() == PowerMeasures.Kind.RATE ? decision.values()[i] : decision.values()[n + i];
       List<Object> line = new ArrayList<>();
@@ -437,7 +443,7 @@ public final class PanelTables {
     for (int r = 0; r < rows.size(); r++) {
       Row row = rows.get(r);
       int i = offset + r;
-      String group = row.getAs("ethnic_group");
+      String group = row.getAs(Columns.ETHNIC_GROUP);
       Object extra = extraKey == null ? "" : row.getAs(extraKey);
       String cell = key("groups", cellGroup(row, null), extra);
       if (group.equals(EthnicGroup.ALL)) {
@@ -445,21 +451,21 @@ public final class PanelTables {
       } else {
         members.computeIfAbsent(cell, k -> new ArrayList<>()).add(i);
       }
-      String level = row.getAs("geography_level");
-      String area = row.getAs("area_code");
+      String level = row.getAs(Columns.GEOGRAPHY_LEVEL);
+      String area = row.getAs(Columns.AREA_CODE);
       String inForce =
           key(
               extra,
-              row.getAs("power"),
-              row.getAs("basis"),
-              row.getAs("period_type"),
-              row.getAs("period"),
-              row.getAs("force"),
+              row.getAs(Columns.POWER),
+              row.getAs(Columns.BASIS),
+              row.getAs(Columns.PERIOD_TYPE),
+              row.getAs(Columns.PERIOD),
+              row.getAs(Columns.FORCE),
               group);
-      if (level.equals(EventCounts.FORCE_LEVEL)) {
+      if (level.equals(GeographyLevel.FORCE)) {
         totals.put(key("districts", inForce), i);
         totals.put(key("csps", inForce), i);
-      } else if (level.equals(EventCounts.CSP_LEVEL)) {
+      } else if (level.equals(GeographyLevel.CSP)) {
         members.computeIfAbsent(key("csps", inForce), k -> new ArrayList<>()).add(i);
         totals.put(key("csp", inForce, area), i);
       } else {
@@ -468,24 +474,24 @@ public final class PanelTables {
         String parent = csp == null ? key("csps", inForce) : key("csp", inForce, csp);
         members.computeIfAbsent(parent, k -> new ArrayList<>()).add(i);
       }
-      String periodType = row.getAs("period_type");
-      String period = row.getAs("period");
+      String periodType = row.getAs(Columns.PERIOD_TYPE);
+      String period = row.getAs(Columns.PERIOD);
       String year =
-          periodType.equals(Periods.MONTH)
+          periodType.equals(PeriodType.MONTH)
               ? Periods.financialYear(java.time.YearMonth.parse(period))
               : period;
       String months =
           key(
               "months",
               extra,
-              row.getAs("power"),
-              row.getAs("basis"),
+              row.getAs(Columns.POWER),
+              row.getAs(Columns.BASIS),
               level,
               area,
-              row.getAs("force"),
+              row.getAs(Columns.FORCE),
               group,
               year);
-      if (periodType.equals(Periods.MONTH)) {
+      if (periodType.equals(PeriodType.MONTH)) {
         members.computeIfAbsent(months, k -> new ArrayList<>()).add(i);
       } else {
         totals.put(months, i);
@@ -514,24 +520,24 @@ public final class PanelTables {
   /** A cell and group of any power (a use-of-force rate's denominator is custody's count). */
   private static String placeGroup(Row row) {
     return key(
-        row.getAs("basis"),
-        row.getAs("period_type"),
-        row.getAs("period"),
-        row.getAs("geography_level"),
-        row.getAs("area_code"),
-        row.getAs("force"),
-        row.getAs("ethnic_group"));
+        row.getAs(Columns.BASIS),
+        row.getAs(Columns.PERIOD_TYPE),
+        row.getAs(Columns.PERIOD),
+        row.getAs(Columns.GEOGRAPHY_LEVEL),
+        row.getAs(Columns.AREA_CODE),
+        row.getAs(Columns.FORCE),
+        row.getAs(Columns.ETHNIC_GROUP));
   }
 
   private static String cellGroup(Row row, String group) {
     return key(
-        row.getAs("power"),
-        row.getAs("basis"),
-        row.getAs("period_type"),
-        row.getAs("period"),
-        row.getAs("geography_level"),
-        row.getAs("area_code"),
-        row.getAs("force"),
+        row.getAs(Columns.POWER),
+        row.getAs(Columns.BASIS),
+        row.getAs(Columns.PERIOD_TYPE),
+        row.getAs(Columns.PERIOD),
+        row.getAs(Columns.GEOGRAPHY_LEVEL),
+        row.getAs(Columns.AREA_CODE),
+        row.getAs(Columns.FORCE),
         group);
   }
 

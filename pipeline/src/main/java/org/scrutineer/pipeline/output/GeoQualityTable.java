@@ -62,11 +62,11 @@ public final class GeoQualityTable {
         long records = n.values().stream().mapToLong(Long::longValue).sum();
         RowBuilder row =
             new RowBuilder(OutputSchemas.GEO_QUALITY_SCHEMA)
-                .set("force", slug)
+                .set(Columns.FORCE, slug)
                 .set("force_name", force.name())
-                .set("area_code", force.areaCode())
-                .set("month", month.toString())
-                .set("records", records)
+                .set(Columns.AREA_CODE, force.areaCode())
+                .set(Columns.MONTH, month.toString())
+                .set(Columns.RECORDS, records)
                 .set("not_placed", n.getOrDefault("not_placed", 0L));
         for (GeoStatus status : GeoStatus.values()) {
           long count = n.getOrDefault(status.code(), 0L);

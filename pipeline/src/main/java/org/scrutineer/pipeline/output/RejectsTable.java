@@ -29,12 +29,12 @@ public final class RejectsTable {
         .where(col(Columns.RECORD_TYPE).equalTo(RawSchema.RECORD))
         .where(col(Columns.REJECT_REASON).isNotNull())
         .select(
-            col(Columns.POWER).as("power"),
-            col(Columns.SOURCE_FILE).as("source_file"),
-            col(Columns.LINE_NUMBER).as("line_number"),
+            col(Columns.POWER).as(Columns.POWER),
+            col(Columns.SOURCE_FILE).as(Columns.SOURCE_FILE),
+            col(Columns.LINE_NUMBER).as(Columns.LINE_NUMBER),
             col(Columns.REJECT_REASON).as("reason"),
             rule.as("rule"),
             col(Columns.REJECT_DETAIL).as("detail"),
-            col(Columns.RAW_TEXT).as("raw_text"));
+            col(Columns.RAW_TEXT).as(Columns.RAW_TEXT));
   }
 }

@@ -201,7 +201,7 @@ public final class Records {
                     present,
                     Power.STOP_SEARCH,
                     DataTypes.BooleanType,
-                    coalesce(outcomeClass.equalTo("arrest"), lit(false))))
+                    coalesce(outcomeClass.equalTo(Columns.ARREST), lit(false))))
             .withColumn(
                 OUTCOME_KNOWN,
                 only(
@@ -377,7 +377,9 @@ public final class Records {
     Column uofBand =
         try_element_at(mapLiteral(CodeList.of(Power.USE_OF_FORCE, AGE_RANGE).classes()), band);
     return when(years.isNotNull(), years.lt(18))
-        .when(is(Power.USE_OF_FORCE).and(uofBand.isin("child", "adult")), uofBand.equalTo("child"))
+        .when(
+            is(Power.USE_OF_FORCE).and(uofBand.isin("child", "adult")),
+            uofBand.equalTo(Columns.CHILD))
         .when(
             is(Power.STOP_SEARCH).and(band.isin("under 10", "10-17", "18-24", "25-34", "over 34")),
             band.isin("under 10", "10-17"));

@@ -1,5 +1,7 @@
 package org.scrutineer.pipeline.stats;
 
+import org.scrutineer.pipeline.schema.UndefinedReason;
+
 /**
  * How far Unknown ethnicity could move a disproportionality ratio (METHODS.md sections 0 and 4.3):
  * a sensitivity analysis, not a correction.
@@ -29,10 +31,10 @@ public record MissingEthnicityBounds(Double low, Double high, Double parityShare
               events, referenceEvents, unknown));
     }
     if (!(exposure > 0) || !(referenceExposure > 0)) {
-      return new MissingEthnicityBounds(null, null, null, "NO_DENOMINATOR");
+      return new MissingEthnicityBounds(null, null, null, UndefinedReason.NO_DENOMINATOR);
     }
     if (referenceEvents + unknown == 0) {
-      return new MissingEthnicityBounds(null, null, null, "ZERO_REFERENCE");
+      return new MissingEthnicityBounds(null, null, null, UndefinedReason.ZERO_REFERENCE);
     }
     double low = (events / exposure) / ((referenceEvents + unknown) / referenceExposure);
     Double high =
@@ -46,6 +48,7 @@ public record MissingEthnicityBounds(Double low, Double high, Double parityShare
               / (unknown * (referenceExposure + exposure));
       parity = q >= 0 && q <= 1 ? q : null;
     }
-    return new MissingEthnicityBounds(low, high, parity, high == null ? "ZERO_REFERENCE" : null);
+    return new MissingEthnicityBounds(
+        low, high, parity, high == null ? UndefinedReason.ZERO_REFERENCE : null);
   }
 }

@@ -1,5 +1,7 @@
 package org.scrutineer.pipeline.stats;
 
+import org.scrutineer.pipeline.schema.UndefinedReason;
+
 /**
  * The change in a disproportionality ratio between two periods (year on year): {@code DR_1 / DR_0}
  * with the log interval {@code exp(ln(DR_1 / DR_0) +/- z SE)}, {@code SE = sqrt(1/N_g1 + 1/N_W1 +
@@ -34,13 +36,13 @@ public record RatioChange(Double change, Interval interval, Double pValue, Strin
       double level) {
     double z = Confidence.z(level);
     if (ratio == null || previousRatio == null || !(previousRatio > 0) || !(ratio > 0)) {
-      return new RatioChange(null, Interval.UNDEFINED, null, "RATIO_UNDEFINED");
+      return new RatioChange(null, Interval.UNDEFINED, null, UndefinedReason.RATIO_UNDEFINED);
     }
     if (events == 0
         || referenceEvents == 0
         || previousEvents == 0
         || previousReferenceEvents == 0) {
-      return new RatioChange(null, Interval.UNDEFINED, null, "NO_EVENTS");
+      return new RatioChange(null, Interval.UNDEFINED, null, UndefinedReason.NO_EVENTS);
     }
     double change = ratio / previousRatio;
     double se =

@@ -10,9 +10,11 @@ import org.scrutineer.pipeline.cells.CellCounts;
 import org.scrutineer.pipeline.disclosure.SmallNumbers;
 import org.scrutineer.pipeline.population.Denominators;
 import org.scrutineer.pipeline.population.PopulationTable;
+import org.scrutineer.pipeline.schema.Columns;
 import org.scrutineer.pipeline.schema.EthnicGroup;
 import org.scrutineer.pipeline.schema.OutputSchemas;
 import org.scrutineer.pipeline.schema.RowBuilder;
+import org.scrutineer.pipeline.schema.UndefinedReason;
 import org.scrutineer.pipeline.stats.Interval;
 import org.scrutineer.pipeline.stats.MissingEthnicityBounds;
 import org.scrutineer.pipeline.stats.PoissonRate;
@@ -70,7 +72,7 @@ public final class DisproportionalityTable {
                 ? null
                 : population(population, cell, group);
         RowBuilder row = cell.columns(new RowBuilder(OutputSchemas.DISPROPORTIONALITY_SCHEMA));
-        row.set("ethnic_group", group.label());
+        row.set(Columns.ETHNIC_GROUP, group.label());
         rate(
             row,
             cell,
@@ -84,9 +86,9 @@ public final class DisproportionalityTable {
             .set("reference_events", referenceEvents)
             .set("unknown_ethnicity_share", unknownShare);
         if (group == EthnicGroup.UNKNOWN) {
-          row.set("std_undefined_reason", "NOT_APPLICABLE");
+          row.set("std_undefined_reason", UndefinedReason.NOT_APPLICABLE);
         } else if (!hasResidents) {
-          row.set("std_undefined_reason", "NO_RESIDENT_POPULATION");
+          row.set("std_undefined_reason", UndefinedReason.NO_RESIDENT_POPULATION);
         } else {
           StandardisedRates.set(
               row,
@@ -100,10 +102,10 @@ public final class DisproportionalityTable {
               settings);
         }
         if (group == reference) {
-          row.set("ratio_undefined_reason", "REFERENCE_GROUP")
+          row.set("ratio_undefined_reason", UndefinedReason.REFERENCE_GROUP)
               .set("flag", settings.smallNumbers().rateFlag(events));
         } else if (group == EthnicGroup.UNKNOWN) {
-          row.set("ratio_undefined_reason", "NOT_APPLICABLE")
+          row.set("ratio_undefined_reason", UndefinedReason.NOT_APPLICABLE)
               .set("flag", settings.smallNumbers().rateFlag(events));
         } else {
           ratio(
@@ -121,15 +123,15 @@ public final class DisproportionalityTable {
       }
       Long total = hasResidents ? total(population, cell) : null;
       RowBuilder row = cell.columns(new RowBuilder(OutputSchemas.DISPROPORTIONALITY_SCHEMA));
-      row.set("ethnic_group", EthnicGroup.ALL);
+      row.set(Columns.ETHNIC_GROUP, EthnicGroup.ALL);
       rate(row, cell, all, total, hasResidents, false, settings);
       rows.add(
           row.set("reference_group", reference.label())
               .set("population_source", source)
               .set("reference_events", referenceEvents)
               .set("unknown_ethnicity_share", unknownShare)
-              .set("ratio_undefined_reason", "NOT_APPLICABLE")
-              .set("std_undefined_reason", "NOT_APPLICABLE")
+              .set("ratio_undefined_reason", UndefinedReason.NOT_APPLICABLE)
+              .set("std_undefined_reason", UndefinedReason.NOT_APPLICABLE)
               .set("flag", settings.smallNumbers().rateFlag(all))
               .build());
     }
@@ -149,14 +151,14 @@ public final class DisproportionalityTable {
       row.set(
           "rate_undefined_reason",
           !hasResidents
-              ? "NO_RESIDENT_POPULATION"
-              : unknownGroup ? "NOT_APPLICABLE" : "NO_DENOMINATOR");
+              ? UndefinedReason.NO_RESIDENT_POPULATION
+              : unknownGroup ? UndefinedReason.NOT_APPLICABLE : UndefinedReason.NO_DENOMINATOR);
       return;
     }
     double exposure = cell.exposure(population);
     row.set("exposure_person_years", exposure);
     if (!settings.smallNumbers().rateAllowed(events)) {
-      row.set("rate_undefined_reason", "LOW_COUNT");
+      row.set("rate_undefined_reason", UndefinedReason.LOW_COUNT);
       return;
     }
     Interval ci =
@@ -182,14 +184,14 @@ public final class DisproportionalityTable {
     SmallNumbers rules = settings.smallNumbers();
     row.set("flag", rules.ratioFlag(events, referenceEvents));
     if (!hasResidents) {
-      row.set("ratio_undefined_reason", "NO_RESIDENT_POPULATION");
+      row.set("ratio_undefined_reason", UndefinedReason.NO_RESIDENT_POPULATION);
       return;
     }
     if (population == null
         || population == 0
         || referencePopulation == null
         || referencePopulation == 0) {
-      row.set("ratio_undefined_reason", "NO_DENOMINATOR");
+      row.set("ratio_undefined_reason", UndefinedReason.NO_DENOMINATOR);
       return;
     }
     RateRatio ratio =
@@ -206,7 +208,7 @@ public final class DisproportionalityTable {
       return;
     }
     if (!rules.ratioAllowed(events, referenceEvents)) {
-      row.set("ratio_undefined_reason", "LOW_COUNT");
+      row.set("ratio_undefined_reason", UndefinedReason.LOW_COUNT);
       return;
     }
     row.set("ratio", ratio.ratio())
@@ -214,7 +216,7 @@ public final class DisproportionalityTable {
         .set("ratio_ci_high", ratio.exact().high())
         .set("ratio_katz_ci_low", ratio.katz().low())
         .set("ratio_katz_ci_high", ratio.katz().high())
-        .set("p_value", ratio.pValue());
+        .set(Columns.P_VALUE, ratio.pValue());
     MissingEthnicityBounds bounds =
         MissingEthnicityBounds.of(
             events,

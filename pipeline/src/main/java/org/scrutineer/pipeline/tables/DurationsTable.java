@@ -4,14 +4,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
-import org.scrutineer.pipeline.aggregate.EventCounts;
 import org.scrutineer.pipeline.cells.Cell;
 import org.scrutineer.pipeline.disclosure.SmallNumbers;
+import org.scrutineer.pipeline.schema.Basis;
 import org.scrutineer.pipeline.schema.Columns;
 import org.scrutineer.pipeline.schema.EthnicGroup;
 import org.scrutineer.pipeline.schema.OutputSchemas;
 import org.scrutineer.pipeline.schema.Power;
 import org.scrutineer.pipeline.schema.RowBuilder;
+import org.scrutineer.pipeline.schema.UndefinedReason;
 
 /**
  * Builds the {@code custody_durations} table on the driver from {@code Durations.quantiles}: for
@@ -41,7 +42,7 @@ public final class DurationsTable {
     List<Row> rows = new java.util.ArrayList<>();
     for (Cell cell : cells) {
       if (!cell.power().equals(Power.CUSTODY.code())
-          || !cell.basis().equals(EventCounts.PLACE_OF_EVENT)) {
+          || !cell.basis().equals(Basis.PLACE_OF_EVENT)) {
         continue;
       }
       for (EthnicGroup group : OutcomesTable.groups()) {
@@ -58,7 +59,7 @@ public final class DurationsTable {
         long n = q == null ? 0 : q.<Long>getAs("n");
         RowBuilder row =
             cell.columns(new RowBuilder(OutputSchemas.CUSTODY_DURATIONS_SCHEMA))
-                .set("ethnic_group", label)
+                .set(Columns.ETHNIC_GROUP, label)
                 .set("detentions", n)
                 .set("flag", rules.rateFlag(n));
         if (rules.rateAllowed(n)) {
@@ -66,7 +67,7 @@ public final class DurationsTable {
               .set("median_hours", q.getAs("median"))
               .set("q3_hours", q.getAs("q3"));
         } else {
-          row.set("undefined_reason", "LOW_COUNT");
+          row.set("undefined_reason", UndefinedReason.LOW_COUNT);
         }
         rows.add(row.build());
       }

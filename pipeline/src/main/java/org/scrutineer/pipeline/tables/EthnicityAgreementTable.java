@@ -5,15 +5,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
-import org.scrutineer.pipeline.aggregate.EventCounts;
 import org.scrutineer.pipeline.cells.Cell;
 import org.scrutineer.pipeline.population.Denominators;
 import org.scrutineer.pipeline.population.PopulationTable;
+import org.scrutineer.pipeline.schema.Basis;
 import org.scrutineer.pipeline.schema.Columns;
 import org.scrutineer.pipeline.schema.EthnicGroup;
 import org.scrutineer.pipeline.schema.OutputSchemas;
 import org.scrutineer.pipeline.schema.Power;
 import org.scrutineer.pipeline.schema.RowBuilder;
+import org.scrutineer.pipeline.schema.UndefinedReason;
 import org.scrutineer.pipeline.stats.Agreement;
 import org.scrutineer.pipeline.stats.RateRatio;
 
@@ -56,7 +57,7 @@ public final class EthnicityAgreementTable {
     EthnicGroup reference = settings.referenceGroup();
     for (Cell cell : cells) {
       if (!cell.power().equals(Power.STOP_SEARCH.code())
-          || !cell.basis().equals(EventCounts.PLACE_OF_EVENT)) {
+          || !cell.basis().equals(Basis.PLACE_OF_EVENT)) {
         continue;
       }
       long[][] m = byCell.getOrDefault(cell.key(), new long[GROUPS.size()][GROUPS.size()]);
@@ -81,7 +82,7 @@ public final class EthnicityAgreementTable {
         int i = g.ordinal();
         RowBuilder row =
             cell.columns(new RowBuilder(OutputSchemas.ETHNICITY_AGREEMENT_SCHEMA))
-                .set("ethnic_group", g.label())
+                .set(Columns.ETHNIC_GROUP, g.label())
                 .set("records_both_known", agreement.records())
                 .set("agreement", agreement.agreement())
                 .set("kappa", agreement.kappa())
@@ -90,8 +91,8 @@ public final class EthnicityAgreementTable {
                 .set(
                     "kappa_undefined_reason",
                     agreement.records() == 0
-                        ? "NO_RECORDS_BOTH_KNOWN"
-                        : agreement.kappa() == null ? "ONE_GROUP_ONLY" : null)
+                        ? UndefinedReason.NO_RECORDS_BOTH_KNOWN
+                        : agreement.kappa() == null ? UndefinedReason.ONE_GROUP_ONLY : null)
                 .set("self_defined_events", bases[0][i])
                 .set("officer_defined_events", bases[1][i])
                 .set("self_else_officer_events", bases[2][i])

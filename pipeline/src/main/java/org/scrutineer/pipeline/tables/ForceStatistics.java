@@ -48,7 +48,7 @@ public final class ForceStatistics {
   public static final String MATRIX = "matrix";
 
   /** The {@code _input} kind of the one row every force with a source has (so none is skipped). */
-  public static final String FORCE = "force";
+  public static final String FORCE = Columns.FORCE;
 
   /** The column saying which input a row belongs to. */
   public static final String INPUT = "_input";

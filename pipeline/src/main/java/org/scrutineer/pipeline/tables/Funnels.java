@@ -5,8 +5,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
-import org.scrutineer.pipeline.aggregate.EventCounts;
+import org.scrutineer.pipeline.schema.Columns;
+import org.scrutineer.pipeline.schema.GeographyLevel;
 import org.scrutineer.pipeline.schema.RowBuilder;
+import org.scrutineer.pipeline.schema.UndefinedReason;
 import org.scrutineer.pipeline.stats.FunnelLimits;
 
 /**
@@ -25,7 +27,7 @@ public final class Funnels {
   public static List<Row> withLimits(List<Row> rows) {
     Map<List<Object>, Double> forceRatios = new HashMap<>();
     for (Row row : rows) {
-      if (EventCounts.FORCE_LEVEL.equals(row.getAs("geography_level"))
+      if (GeographyLevel.FORCE.equals(row.getAs(Columns.GEOGRAPHY_LEVEL))
           && row.getAs("ratio") != null) {
         forceRatios.put(key(row), row.getAs("ratio"));
       }
@@ -34,7 +36,7 @@ public final class Funnels {
     for (Row row : rows) {
       Double ratio = row.getAs("ratio");
       Double target = forceRatios.get(key(row));
-      boolean area = !EventCounts.FORCE_LEVEL.equals(row.getAs("geography_level"));
+      boolean area = !GeographyLevel.FORCE.equals(row.getAs(Columns.GEOGRAPHY_LEVEL));
       if (!area) {
         out.add(row);
         continue;
@@ -44,7 +46,11 @@ public final class Funnels {
             RowBuilder.copyOf(row)
                 .set(
                     "funnel_undefined_reason",
-                    ratio == null ? "NO_RATIO" : target == null ? "NO_FORCE_RATIO" : "ZERO_RATIO")
+                    ratio == null
+                        ? UndefinedReason.NO_RATIO
+                        : target == null
+                            ? UndefinedReason.NO_FORCE_RATIO
+                            : UndefinedReason.ZERO_RATIO)
                 .build());
         continue;
       }
@@ -75,11 +81,11 @@ public final class Funnels {
 
   private static List<Object> key(Row row) {
     return List.of(
-        row.getAs("power"),
-        row.getAs("basis"),
-        row.getAs("period_type"),
-        row.getAs("period"),
-        row.getAs("force"),
-        row.getAs("ethnic_group"));
+        row.getAs(Columns.POWER),
+        row.getAs(Columns.BASIS),
+        row.getAs(Columns.PERIOD_TYPE),
+        row.getAs(Columns.PERIOD),
+        row.getAs(Columns.FORCE),
+        row.getAs(Columns.ETHNIC_GROUP));
   }
 }

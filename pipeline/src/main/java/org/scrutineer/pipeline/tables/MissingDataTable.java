@@ -9,6 +9,8 @@ import org.scrutineer.pipeline.aggregate.EventCounts;
 import org.scrutineer.pipeline.cells.Cell;
 import org.scrutineer.pipeline.cells.CellCounts;
 import org.scrutineer.pipeline.reference.FieldStatus;
+import org.scrutineer.pipeline.schema.Basis;
+import org.scrutineer.pipeline.schema.Columns;
 import org.scrutineer.pipeline.schema.MissingField;
 import org.scrutineer.pipeline.schema.OutputSchemas;
 import org.scrutineer.pipeline.schema.Power;
@@ -27,7 +29,7 @@ public final class MissingDataTable {
   public static List<Row> build(List<Cell> cells, CellCounts counts) {
     List<Row> rows = new ArrayList<>();
     for (Cell cell : cells) {
-      if (!cell.basis().equals(EventCounts.PLACE_OF_EVENT)) {
+      if (!cell.basis().equals(Basis.PLACE_OF_EVENT)) {
         continue;
       }
       Cell.Key key = cell.key();
@@ -42,7 +44,7 @@ public final class MissingDataTable {
             cell.columns(new RowBuilder(OutputSchemas.MISSING_DATA_SCHEMA))
                 .set("field", field.field())
                 .set("scope", field.scope())
-                .set("records", records)
+                .set(Columns.RECORDS, records)
                 .set("blank", blank)
                 .set("not_stated", notStated)
                 .set("unmapped", unmapped)

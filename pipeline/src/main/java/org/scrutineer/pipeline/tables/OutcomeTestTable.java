@@ -5,13 +5,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
-import org.scrutineer.pipeline.aggregate.EventCounts;
 import org.scrutineer.pipeline.cells.Cell;
 import org.scrutineer.pipeline.cells.CellCounts;
+import org.scrutineer.pipeline.schema.Basis;
+import org.scrutineer.pipeline.schema.Columns;
 import org.scrutineer.pipeline.schema.EthnicGroup;
+import org.scrutineer.pipeline.schema.GeographyLevel;
 import org.scrutineer.pipeline.schema.OutputSchemas;
 import org.scrutineer.pipeline.schema.Power;
 import org.scrutineer.pipeline.schema.RowBuilder;
+import org.scrutineer.pipeline.schema.UndefinedReason;
 import org.scrutineer.pipeline.stats.Proportion;
 import org.scrutineer.pipeline.stats.RiskRatio;
 import org.scrutineer.pipeline.stats.TwoProportions;
@@ -45,8 +48,8 @@ public final class OutcomeTestTable {
     Map<List<Object>, List<double[]>> districtRates = new HashMap<>();
     for (Cell cell : cells) {
       if (!stopSearch(cell)
-          || !cell.level().equals(EventCounts.DISTRICT_LEVEL)
-          || cell.areaCode().equals(EventCounts.UNKNOWN_DISTRICT)) {
+          || !cell.level().equals(GeographyLevel.DISTRICT)
+          || cell.areaCode().equals(GeographyLevel.UNKNOWN_DISTRICT)) {
         continue;
       }
       long wk = counts.get(cell.key(), reference, "link_known");
@@ -76,9 +79,9 @@ public final class OutcomeTestTable {
         long f = counts.get(cell.key(), g, "linked_finds");
         RowBuilder row =
             cell.columns(new RowBuilder(OutputSchemas.OUTCOME_TEST_SCHEMA))
-                .set("ethnic_group", g.label())
+                .set(Columns.ETHNIC_GROUP, g.label())
                 .set("reference_group", reference.label())
-                .set("link_known", k)
+                .set(Columns.LINK_KNOWN, k)
                 .set("linked_finds", f)
                 .set("reference_link_known", wk)
                 .set("reference_linked_finds", wf)
@@ -87,15 +90,15 @@ public final class OutcomeTestTable {
                 .set("flag", settings.smallNumbers().ratioFlag(f, wf));
         TwoProportions test = TwoProportions.of(f, k, wf, wk, level);
         if (Math.min(k, wk) == 0) {
-          row.set("test_undefined_reason", "NO_LINK_KNOWN");
+          row.set("test_undefined_reason", UndefinedReason.NO_LINK_KNOWN);
         } else if (!settings.smallNumbers().rateAllowed(Math.min(k, wk))) {
-          row.set("test_undefined_reason", "LOW_COUNT");
+          row.set("test_undefined_reason", UndefinedReason.LOW_COUNT);
         } else {
           row.set("difference", test.difference())
               .set("difference_ci_low", test.differenceInterval().low())
               .set("difference_ci_high", test.differenceInterval().high())
               .set("chi_square_p", test.chiSquareP())
-              .set("fisher_p", test.fisherP());
+              .set(Columns.FISHER_P, test.fisherP());
         }
         if (settings.smallNumbers().ratioAllowed(f, wf)) {
           RiskRatio ratio = RiskRatio.of(f, k, wf, wk, level);
@@ -103,11 +106,11 @@ public final class OutcomeTestTable {
               .set("ratio_ci_low", ratio.interval().low())
               .set("ratio_ci_high", ratio.interval().high());
         }
-        if (cell.level().equals(EventCounts.FORCE_LEVEL)) {
+        if (cell.level().equals(GeographyLevel.FORCE)) {
           List<double[]> rates = districtRates.getOrDefault(forceKey(cell, g), List.of());
           row.set("districts_averaged", rates.size());
           if (rates.size() < MIN_DISTRICTS) {
-            row.set("average_undefined_reason", "FEWER_THAN_3_DISTRICTS");
+            row.set("average_undefined_reason", UndefinedReason.FEWER_THAN_3_DISTRICTS);
           } else {
             double group = rates.stream().mapToDouble(r -> r[0]).average().orElseThrow();
             double ref = rates.stream().mapToDouble(r -> r[1]).average().orElseThrow();
@@ -124,7 +127,7 @@ public final class OutcomeTestTable {
 
   private static boolean stopSearch(Cell cell) {
     return cell.power().equals(Power.STOP_SEARCH.code())
-        && cell.basis().equals(EventCounts.PLACE_OF_EVENT);
+        && cell.basis().equals(Basis.PLACE_OF_EVENT);
   }
 
   private static List<Object> forceKey(Cell cell, EthnicGroup group) {

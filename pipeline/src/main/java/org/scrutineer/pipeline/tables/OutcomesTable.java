@@ -6,6 +6,8 @@ import org.apache.spark.sql.Row;
 import org.scrutineer.pipeline.aggregate.PowerMeasures;
 import org.scrutineer.pipeline.cells.Cell;
 import org.scrutineer.pipeline.cells.CellCounts;
+import org.scrutineer.pipeline.schema.Basis;
+import org.scrutineer.pipeline.schema.Columns;
 import org.scrutineer.pipeline.schema.EthnicGroup;
 import org.scrutineer.pipeline.schema.OutputSchemas;
 import org.scrutineer.pipeline.schema.Power;
@@ -29,7 +31,7 @@ public final class OutcomesTable {
     List<Row> rows = new ArrayList<>();
     EthnicGroup reference = settings.referenceGroup();
     for (Cell cell : cells) {
-      if (!cell.basis().equals(org.scrutineer.pipeline.aggregate.EventCounts.PLACE_OF_EVENT)) {
+      if (!cell.basis().equals(Basis.PLACE_OF_EVENT)) {
         continue;
       }
       Power power = Power.fromCode(cell.power());
@@ -41,7 +43,7 @@ public final class OutcomesTable {
         Cell.Key below = cell.keyFor(measure.denominatorPower().code());
         for (EthnicGroup group : groups()) {
           RowBuilder row = cell.columns(new RowBuilder(OutputSchemas.OUTCOMES_SCHEMA));
-          row.set("ethnic_group", group == null ? EthnicGroup.ALL : group.label())
+          row.set(Columns.ETHNIC_GROUP, group == null ? EthnicGroup.ALL : group.label())
               .set("measure", measure.name());
           RelativeRate.set(
               row,

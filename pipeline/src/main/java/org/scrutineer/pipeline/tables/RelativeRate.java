@@ -2,8 +2,10 @@ package org.scrutineer.pipeline.tables;
 
 import org.scrutineer.pipeline.aggregate.PowerMeasures.Kind;
 import org.scrutineer.pipeline.disclosure.SmallNumbers;
+import org.scrutineer.pipeline.schema.Columns;
 import org.scrutineer.pipeline.schema.EthnicGroup;
 import org.scrutineer.pipeline.schema.RowBuilder;
+import org.scrutineer.pipeline.schema.UndefinedReason;
 import org.scrutineer.pipeline.stats.Interval;
 import org.scrutineer.pipeline.stats.PoissonRate;
 import org.scrutineer.pipeline.stats.Proportion;
@@ -66,14 +68,18 @@ final class RelativeRate {
           .set("rate_ci_low", ci.low())
           .set("rate_ci_high", ci.high());
     } else {
-      row.set("rate_undefined_reason", c.denominator() > 0 ? "LOW_COUNT" : "NO_DENOMINATOR");
+      row.set(
+          "rate_undefined_reason",
+          c.denominator() > 0 ? UndefinedReason.LOW_COUNT : UndefinedReason.NO_DENOMINATOR);
     }
     boolean comparable =
         c.group() != null && c.group() != EthnicGroup.UNKNOWN && c.group() != reference;
     if (!comparable) {
       row.set(
               "ratio_undefined_reason",
-              c.group() == reference ? "REFERENCE_GROUP" : "NOT_APPLICABLE")
+              c.group() == reference
+                  ? UndefinedReason.REFERENCE_GROUP
+                  : UndefinedReason.NOT_APPLICABLE)
           .set("flag", rateAllowed ? rules.rateFlag(basis) : SmallNumbers.RATE_SUPPRESSED);
       return;
     }
@@ -83,7 +89,7 @@ final class RelativeRate {
             ? rules.ratioFlag(basis, c.numerator(), c.referenceNumerator())
             : SmallNumbers.RATE_SUPPRESSED);
     if (!(c.denominator() > 0) || !(c.referenceDenominator() > 0)) {
-      row.set("ratio_undefined_reason", "NO_DENOMINATOR");
+      row.set("ratio_undefined_reason", UndefinedReason.NO_DENOMINATOR);
       return;
     }
     Double ratio;
@@ -121,12 +127,12 @@ final class RelativeRate {
       return;
     }
     if (!rules.ratioAllowed(c.numerator(), c.referenceNumerator())) {
-      row.set("ratio_undefined_reason", "LOW_COUNT");
+      row.set("ratio_undefined_reason", UndefinedReason.LOW_COUNT);
       return;
     }
     row.set("ratio", ratio)
         .set("ratio_ci_low", ci.low())
         .set("ratio_ci_high", ci.high())
-        .set("p_value", p);
+        .set(Columns.P_VALUE, p);
   }
 }

@@ -8,10 +8,13 @@ import java.util.Map;
 import java.util.Objects;
 import org.apache.spark.sql.Row;
 import org.scrutineer.pipeline.aggregate.EthnicityCodeLists;
-import org.scrutineer.pipeline.aggregate.EventCounts;
 import org.scrutineer.pipeline.aggregate.Periods;
 import org.scrutineer.pipeline.cells.Cell;
 import org.scrutineer.pipeline.cells.CellCounts;
+import org.scrutineer.pipeline.schema.Basis;
+import org.scrutineer.pipeline.schema.Columns;
+import org.scrutineer.pipeline.schema.GeographyLevel;
+import org.scrutineer.pipeline.schema.PeriodType;
 import org.scrutineer.pipeline.schema.RowBuilder;
 
 /**
@@ -56,24 +59,25 @@ public final class SeriesBreaks {
       Row row = rows.get(i);
       String[] byMonth =
           lists.computeIfAbsent(
-              List.of(row.getAs("power"), row.getAs("force")),
+              List.of(row.getAs(Columns.POWER), row.getAs(Columns.FORCE)),
               k -> codeLists(counts, (String) k.get(0), (String) k.get(1), from, to));
-      List<YearMonth> months = Periods.months(row.getAs("period_type"), row.getAs("period"));
+      List<YearMonth> months =
+          Periods.months(row.getAs(Columns.PERIOD_TYPE), row.getAs(Columns.PERIOD));
       YearMonth last = months.get(months.size() - 1);
       int index =
           (int)
               Math.min(from.until(last, java.time.temporal.ChronoUnit.MONTHS), byMonth.length - 1);
       codeList[i] = index < 0 ? null : byMonth[index];
-      byKey.put(key(row, row.getAs("period")), i);
+      byKey.put(key(row, row.getAs(Columns.PERIOD)), i);
     }
     List<Row> out = new ArrayList<>(rows.size());
     for (int i = 0; i < rows.size(); i++) {
       Row row = rows.get(i);
-      String type = row.getAs("period_type");
-      String previous = Periods.previous(type, row.getAs("period"));
+      String type = row.getAs(Columns.PERIOD_TYPE);
+      String previous = Periods.previous(type, row.getAs(Columns.PERIOD));
       List<YearMonth> previousMonths = Periods.months(type, previous);
       boolean inWindow =
-          type.equals(Periods.ROLLING_YEAR)
+          type.equals(PeriodType.ROLLING_YEAR)
               ? !previousMonths.get(0).isBefore(from)
               : !previousMonths.get(previousMonths.size() - 1).isBefore(from);
       List<String> reasons = new ArrayList<>();
@@ -123,7 +127,7 @@ public final class SeriesBreaks {
     String[] lists = new String[months.size()];
     List<String> names = new ArrayList<>(EthnicityCodeLists.MARKERS.keySet());
     java.util.Set<String> areas =
-        counts.areasOf(power, EventCounts.PLACE_OF_EVENT, force, EventCounts.FORCE_LEVEL);
+        counts.areasOf(power, Basis.PLACE_OF_EVENT, force, GeographyLevel.FORCE);
     int newest = -1;
     for (int m = 0; m < months.size(); m++) {
       for (int l = names.size() - 1; l > newest; l--) {
@@ -132,10 +136,10 @@ public final class SeriesBreaks {
           Cell.Key key =
               new Cell.Key(
                   power,
-                  EventCounts.PLACE_OF_EVENT,
-                  Periods.MONTH,
+                  Basis.PLACE_OF_EVENT,
+                  PeriodType.MONTH,
                   months.get(m).toString(),
-                  EventCounts.FORCE_LEVEL,
+                  GeographyLevel.FORCE,
                   area,
                   force);
           seen += counts.total(key, EthnicityCodeLists.measure(names.get(l)));
@@ -153,13 +157,13 @@ public final class SeriesBreaks {
   /** The identity of a row's series (power, basis, period type, area, group) at a period. */
   static List<Object> key(Row row, String period) {
     return List.of(
-        row.getAs("power"),
-        row.getAs("basis"),
-        row.getAs("period_type"),
-        row.getAs("geography_level"),
-        row.getAs("area_code"),
-        row.getAs("force"),
-        row.<String>getAs("ethnic_group"),
+        row.getAs(Columns.POWER),
+        row.getAs(Columns.BASIS),
+        row.getAs(Columns.PERIOD_TYPE),
+        row.getAs(Columns.GEOGRAPHY_LEVEL),
+        row.getAs(Columns.AREA_CODE),
+        row.getAs(Columns.FORCE),
+        row.<String>getAs(Columns.ETHNIC_GROUP),
         period);
   }
 }

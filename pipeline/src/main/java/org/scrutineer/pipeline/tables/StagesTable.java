@@ -12,10 +12,13 @@ import org.scrutineer.pipeline.cells.Cell;
 import org.scrutineer.pipeline.cells.CellCounts;
 import org.scrutineer.pipeline.population.Denominators;
 import org.scrutineer.pipeline.population.PopulationTable;
+import org.scrutineer.pipeline.schema.Basis;
+import org.scrutineer.pipeline.schema.Columns;
 import org.scrutineer.pipeline.schema.EthnicGroup;
 import org.scrutineer.pipeline.schema.OutputSchemas;
 import org.scrutineer.pipeline.schema.Power;
 import org.scrutineer.pipeline.schema.RowBuilder;
+import org.scrutineer.pipeline.schema.UndefinedReason;
 
 /**
  * Builds the {@code stages} table on the driver: for each force and district and period with
@@ -73,8 +76,7 @@ public final class StagesTable {
       byKey.put(cell.key(), cell);
       // The funnel needs custody records: an area with stop and search alone has only the first
       // stage, which the disproportionality table already gives.
-      if (cell.power().equals(Power.CUSTODY.code())
-          && cell.basis().equals(EventCounts.PLACE_OF_EVENT)) {
+      if (cell.power().equals(Power.CUSTODY.code()) && cell.basis().equals(Basis.PLACE_OF_EVENT)) {
         areas.putIfAbsent(
             List.of(cell.periodType(), cell.period(), cell.level(), cell.areaCode(), cell.force()),
             cell);
@@ -92,14 +94,14 @@ public final class StagesTable {
         for (EthnicGroup group : OutcomesTable.groups()) {
           RowBuilder row =
               cell.columns(new RowBuilder(OutputSchemas.STAGES_SCHEMA))
-                  .set("power", null)
-                  .set("ethnic_group", group == null ? EthnicGroup.ALL : group.label())
+                  .set(Columns.POWER, null)
+                  .set(Columns.ETHNIC_GROUP, group == null ? EthnicGroup.ALL : group.label())
                   .set("stage", stage.name())
                   .set("denominator_stage", stage.below());
           if (stageCell == null) {
             rows.add(
-                row.set("rate_undefined_reason", "NOT_SUBMITTED")
-                    .set("ratio_undefined_reason", "NOT_SUBMITTED")
+                row.set("rate_undefined_reason", UndefinedReason.NOT_SUBMITTED)
+                    .set("ratio_undefined_reason", UndefinedReason.NOT_SUBMITTED)
                     .build());
             continue;
           }
@@ -110,8 +112,8 @@ public final class StagesTable {
                 row.set("numerator", OutcomesTable.count(counts, key, group, stage.measure()))
                     .set("reference_group", reference.label())
                     .set("reference_numerator", counts.get(key, reference, stage.measure()))
-                    .set("rate_undefined_reason", "DENOMINATOR_NOT_SUBMITTED")
-                    .set("ratio_undefined_reason", "DENOMINATOR_NOT_SUBMITTED")
+                    .set("rate_undefined_reason", UndefinedReason.DENOMINATOR_NOT_SUBMITTED)
+                    .set("ratio_undefined_reason", UndefinedReason.DENOMINATOR_NOT_SUBMITTED)
                     .build());
             continue;
           }

@@ -9,6 +9,7 @@ import org.scrutineer.pipeline.population.PopulationTable;
 import org.scrutineer.pipeline.schema.EthnicGroup;
 import org.scrutineer.pipeline.schema.Power;
 import org.scrutineer.pipeline.schema.RowBuilder;
+import org.scrutineer.pipeline.schema.UndefinedReason;
 import org.scrutineer.pipeline.stats.StandardisedRate;
 
 /**
@@ -45,7 +46,7 @@ final class StandardisedRates {
       EthnicGroup group,
       ReportSettings settings) {
     if (population == null || population.standard().isEmpty()) {
-      return new Result(null, null, "NO_AGE_SEX_POPULATION");
+      return new Result(null, null, UndefinedReason.NO_AGE_SEX_POPULATION);
     }
     Power power = Power.fromCode(cell.power());
     int[] cuts = Strata.cuts(power);
@@ -64,13 +65,13 @@ final class StandardisedRates {
     for (Map.Entry<AgeSexBand, Long> e : population.standard().entrySet()) {
       int s = index(e.getKey(), cuts);
       if (s < 0) {
-        return new Result(null, total, "AGE_BANDS_DO_NOT_NEST");
+        return new Result(null, total, UndefinedReason.AGE_BANDS_DO_NOT_NEST);
       }
       standard[s] += e.getValue();
     }
     PopulationTable.Area area = population.area(cell.areaCode());
     if (area == null || area.strata().isEmpty()) {
-      return new Result(null, total, "NO_DENOMINATOR");
+      return new Result(null, total, UndefinedReason.NO_DENOMINATOR);
     }
     double[] exposure = new double[n];
     for (Map.Entry<AgeSexBand, Long> e : area.strataOf(group).entrySet()) {
@@ -78,14 +79,14 @@ final class StandardisedRates {
     }
     for (int s = 0; s < n; s++) {
       if (standard[s] > 0 && !(exposure[s] > 0)) {
-        return new Result(null, total, "ZERO_STRATUM_POPULATION");
+        return new Result(null, total, UndefinedReason.ZERO_STRATUM_POPULATION);
       }
     }
     if (total == 0) {
-      return new Result(null, total, "NO_EVENTS");
+      return new Result(null, total, UndefinedReason.NO_EVENTS);
     }
     if (total < settings.smallNumbers().ratioMinimum()) {
-      return new Result(null, total, "LOW_COUNT");
+      return new Result(null, total, UndefinedReason.LOW_COUNT);
     }
     return new Result(
         StandardisedRate.of(standard, events, exposure, PER_THOUSAND, settings.confidenceLevel()),
@@ -120,13 +121,15 @@ final class StandardisedRates {
         .set("std_rate_ci_low", result.rate().interval().low())
         .set("std_rate_ci_high", result.rate().interval().high());
     if (isReference) {
-      row.set("std_undefined_reason", "REFERENCE_GROUP");
+      row.set("std_undefined_reason", UndefinedReason.REFERENCE_GROUP);
       return;
     }
     if (reference.rate() == null) {
       row.set(
           "std_undefined_reason",
-          reference.reason().equals("NO_EVENTS") ? "ZERO_REFERENCE" : reference.reason());
+          reference.reason().equals(UndefinedReason.NO_EVENTS)
+              ? UndefinedReason.ZERO_REFERENCE
+              : reference.reason());
       return;
     }
     StandardisedRate.Ratio ratio =

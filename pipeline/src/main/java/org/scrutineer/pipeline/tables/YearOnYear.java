@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.scrutineer.pipeline.aggregate.Periods;
+import org.scrutineer.pipeline.schema.Columns;
+import org.scrutineer.pipeline.schema.PeriodType;
 import org.scrutineer.pipeline.schema.RowBuilder;
+import org.scrutineer.pipeline.schema.UndefinedReason;
 import org.scrutineer.pipeline.stats.RatioChange;
 
 /**
@@ -22,27 +25,30 @@ public final class YearOnYear {
   public static List<Row> withChanges(List<Row> rows, ReportSettings settings) {
     Map<List<Object>, Row> byYear = new HashMap<>();
     for (Row row : rows) {
-      if (Periods.FINANCIAL_YEAR.equals(row.getAs("period_type"))) {
-        byYear.put(SeriesBreaks.key(row, row.getAs("period")), row);
+      if (PeriodType.FINANCIAL_YEAR.equals(row.getAs(Columns.PERIOD_TYPE))) {
+        byYear.put(SeriesBreaks.key(row, row.getAs(Columns.PERIOD)), row);
       }
     }
     List<Row> out = new ArrayList<>(rows.size());
     for (Row row : rows) {
-      if (!Periods.FINANCIAL_YEAR.equals(row.getAs("period_type"))) {
+      if (!PeriodType.FINANCIAL_YEAR.equals(row.getAs(Columns.PERIOD_TYPE))) {
         out.add(row);
         continue;
       }
       Row previous =
           byYear.get(
-              SeriesBreaks.key(row, Periods.previous(Periods.FINANCIAL_YEAR, row.getAs("period"))));
+              SeriesBreaks.key(
+                  row, Periods.previous(PeriodType.FINANCIAL_YEAR, row.getAs(Columns.PERIOD))));
       if (previous == null || row.getAs("ratio") == null || previous.getAs("ratio") == null) {
         out.add(
             RowBuilder.copyOf(row)
                 .set(
                     "ratio_change_undefined_reason",
                     previous == null
-                        ? "NO_PREVIOUS_YEAR"
-                        : row.getAs("ratio") == null ? "NO_RATIO" : "NO_PREVIOUS_RATIO")
+                        ? UndefinedReason.NO_PREVIOUS_YEAR
+                        : row.getAs("ratio") == null
+                            ? UndefinedReason.NO_RATIO
+                            : UndefinedReason.NO_PREVIOUS_RATIO)
                 .build());
         continue;
       }

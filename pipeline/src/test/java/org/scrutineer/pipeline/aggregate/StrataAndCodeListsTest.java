@@ -18,6 +18,7 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.scrutineer.pipeline.SparkTestBase;
 import org.scrutineer.pipeline.schema.Columns;
+import org.scrutineer.pipeline.schema.PeriodType;
 import org.scrutineer.pipeline.schema.Power;
 
 /** Records into age and sex strata, and self-defined values into code lists, through Spark. */
@@ -95,11 +96,11 @@ class StrataAndCodeListsTest extends SparkTestBase {
   @Test
   void rollingWindowsListTheirMonths() {
     assertThat(Periods.rollingYear(YearMonth.of(2021, 6))).isEqualTo("2020-07/2021-06");
-    assertThat(Periods.months(Periods.ROLLING_YEAR, "2020-07/2021-06"))
+    assertThat(Periods.months(PeriodType.ROLLING_YEAR, "2020-07/2021-06"))
         .hasSize(12)
         .startsWith(YearMonth.of(2020, 7))
         .endsWith(YearMonth.of(2021, 6));
-    assertThat(Periods.months(Periods.FINANCIAL_YEAR, "2020-21"))
+    assertThat(Periods.months(PeriodType.FINANCIAL_YEAR, "2020-21"))
         .startsWith(YearMonth.of(2020, 4))
         .endsWith(YearMonth.of(2021, 3));
   }

@@ -14,6 +14,12 @@ class PopulationReaderTest {
       "Lower Tier Local Authorities Code,Lower Tier Local Authorities,"
           + "Ethnic group (20 categories) Code,Ethnic group (20 categories),Observation\n";
 
+  /** The broad group TS021 puts categories 1 to 19 in: the start of each category's label. */
+  private static final String[] GROUP_OF_CATEGORY = {
+    "Asian", "Asian", "Asian", "Asian", "Asian", "Black", "Black", "Black", "Mixed", "Mixed",
+    "Mixed", "Mixed", "White", "White", "White", "White", "White", "Other", "Other"
+  };
+
   /**
    * A TS021 block for one area: -8 and the 19 categories, category {@code c} counting {@code c}.
    * The reader goes by code; labels are free text with commas, as ONS writes them.
@@ -26,7 +32,10 @@ class PopulationReaderTest {
         text.append(
             String.format(
                 "%s,Alpha,%d,\"%s\",%d%n",
-                area, code, "Category " + code + ", as ONS labels it", code));
+                area,
+                code,
+                GROUP_OF_CATEGORY[code - 1] + ": category " + code + ", as ONS labels it",
+                code));
       }
     }
     return text.toString();
