@@ -66,9 +66,12 @@ public final class StatisticsWriter {
     // Only the tested rows meet the q-values: the untested (most rows, every panel line) keep their
     // force's partitioning instead of piling into the one partition of a null join key.
     Dataset<Row> tested = withP.where(col(P_ROW).isNotNull());
+    // A sort-merge join, never a broadcast: a national year's distinct p-values are small enough
+    // on disk for Spark to choose to broadcast them, and every task then building their hash map
+    // beside the concurrent writes ran a 2 GB run out of execution memory.
     Dataset<Row> withQ =
         tested
-            .join(q, tested.col(P_ROW).equalTo(q.col(QValues.P)), "left")
+            .join(q.hint("merge"), tested.col(P_ROW).equalTo(q.col(QValues.P)), "left")
             .drop(P_ROW, QValues.P)
             .unionByName(
                 withP
