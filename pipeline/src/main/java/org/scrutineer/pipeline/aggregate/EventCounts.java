@@ -235,7 +235,7 @@ public final class EventCounts {
    * month and financial year, times its force and district on the place-of-event basis, and for a
    * resident its force and home district on the place-of-residence basis; and the Community Safety
    * Partnership of each district. A stop-and-search record that could not be placed in a district
-   * of its force counts in the district {@link #GeographyLevel.UNKNOWN_DISTRICT}.
+   * of its force counts in the district {@link GeographyLevel#UNKNOWN_DISTRICT}.
    */
   static Dataset<Row> inCells(
       Dataset<Row> rows, List<String> submitted, Map<String, String> districtCsps) {

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.scrutineer.pipeline.schema.RejectReason;
 
 /**
  * What differs between source formats when a file's records become raw-layer rows: the encoding and
@@ -84,5 +85,5 @@ interface SourceReader {
   Rejection month(Object[] values, Instant date, String text);
 
   /** A rule a record breaks, with the detail the rejects output shows. */
-  record Rejection(org.scrutineer.pipeline.schema.RejectReason reason, String detail) {}
+  record Rejection(RejectReason reason, String detail) {}
 }
