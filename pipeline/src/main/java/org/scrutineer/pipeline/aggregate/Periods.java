@@ -19,6 +19,20 @@ public final class Periods {
     return String.format("%d-%02d", start, (start + 1) % 100);
   }
 
+  /**
+   * The financial year a period of any type belongs to: the year of its last month (a rolling 12
+   * months belongs to the year it ends in).
+   */
+  public static String financialYearOf(String periodType, String period) {
+    List<YearMonth> months = months(periodType, period);
+    return financialYear(months.get(months.size() - 1));
+  }
+
+  /** The first month (April) of a financial year such as {@code 2020-21}. */
+  public static YearMonth firstMonth(String financialYear) {
+    return YearMonth.of(Integer.parseInt(financialYear.substring(0, 4)), 4);
+  }
+
   /** The label of the rolling 12 months ending with {@code last}, e.g. {@code 2020-07/2021-06}. */
   public static String rollingYear(YearMonth last) {
     return last.minusMonths(11) + "/" + last;
@@ -30,7 +44,7 @@ public final class Periods {
       case PeriodType.MONTH:
         return List.of(YearMonth.parse(period));
       case PeriodType.FINANCIAL_YEAR:
-        YearMonth april = YearMonth.of(Integer.parseInt(period.substring(0, 4)), 4);
+        YearMonth april = firstMonth(period);
         return range(april, april.plusMonths(11));
       case PeriodType.ROLLING_YEAR:
         return range(YearMonth.parse(period.substring(0, 7)), YearMonth.parse(period.substring(8)));

@@ -18,9 +18,31 @@ import org.scrutineer.pipeline.schema.PeriodType;
  */
 public final class CellCounts {
   private final Map<Cell.Key, Map<String, Row>> byCell = new HashMap<>();
+  private final java.util.Set<Area> seen;
+
+  /**
+   * An area with counts: of a power, basis, force and geography level.
+   *
+   * @param power the power's code
+   * @param basis place of event or residence
+   * @param force the force's slug
+   * @param level the geography level
+   * @param code the area's code
+   */
+  public record Area(String power, String basis, String force, String level, String code)
+      implements java.io.Serializable {}
 
   /** Indexes collected {@code EventCounts} rows. */
   public CellCounts(List<Row> rows) {
+    this(rows, java.util.Set.of());
+  }
+
+  /**
+   * Indexes {@code EventCounts} rows of part of a run (a force's financial years), with the areas
+   * that have counts anywhere in the run, so the cells planned for the part are the run's.
+   */
+  public CellCounts(List<Row> rows, java.util.Set<Area> seen) {
+    this.seen = seen;
     for (Row row : rows) {
       Cell.Key key = Cell.Key.of(row);
       byCell.computeIfAbsent(key, k -> new HashMap<>()).put(row.getAs(Columns.ETHNIC_GROUP), row);
@@ -71,7 +93,10 @@ public final class CellCounts {
     return areasOf(power, basis, force, GeographyLevel.DISTRICT);
   }
 
-  /** The area codes of a geography level that have counts for a power, basis and force. */
+  /**
+   * The area codes of a geography level that have counts for a power, basis and force, in these
+   * rows or (when given) anywhere in the run.
+   */
   public java.util.Set<String> areasOf(String power, String basis, String force, String level) {
     java.util.Set<String> districts = new java.util.TreeSet<>();
     for (Cell.Key key : byCell.keySet()) {
@@ -80,6 +105,14 @@ public final class CellCounts {
           && key.basis().equals(basis)
           && key.force().equals(force)) {
         districts.add(key.areaCode());
+      }
+    }
+    for (Area area : seen) {
+      if (area.level().equals(level)
+          && area.power().equals(power)
+          && area.basis().equals(basis)
+          && area.force().equals(force)) {
+        districts.add(area.code());
       }
     }
     return districts;

@@ -226,6 +226,16 @@ public final class Coverage implements java.io.Serializable {
     return new Coverage(from, to, sources, headerOnly);
   }
 
+  /**
+   * The same coverage seen through a narrower window: from the later of the two first months to the
+   * earlier of the two last months. Used to plan the cells of part of the run (a force's financial
+   * year and the year before it).
+   */
+  public Coverage between(YearMonth first, YearMonth last) {
+    return new Coverage(
+        first.isAfter(from) ? first : from, last.isBefore(to) ? last : to, byPower, empty);
+  }
+
   /** Every force with any source for any power, in slug order. */
   public Set<String> allForces() {
     Set<String> all = new TreeSet<>();

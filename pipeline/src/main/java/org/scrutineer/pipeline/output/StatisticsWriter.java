@@ -62,9 +62,14 @@ public final class StatisticsWriter {
     List<Column> pValues = new ArrayList<>();
     P_VALUES.forEach((table, column) -> pValues.add(col(table + "." + column)));
     Dataset<Row> withP = computed.withColumn(P_ROW, coalesce(pValues.toArray(new Column[0])));
-    Dataset<Row> q = QValues.of(List.of(withP.select(col(P_ROW).as(QValues.P))));
+    // The q-values (one row per distinct p-value) are kept: every tested table's writer joins them.
+    Dataset<Row> q =
+        QValues.of(List.of(withP.select(col(P_ROW).as(QValues.P))))
+            .persist(StorageLevel.MEMORY_AND_DISK());
     // Only the tested rows meet the q-values: the untested (most rows, every panel line) keep their
-    // force's partitioning instead of piling into the one partition of a null join key.
+    // force's partitioning instead of piling into the one partition of a null join key. The join
+    // is not kept: each writer joins the rows it writes (a table's filter reaches the computed
+    // rows' cache), so the run holds one copy of its tables, not two.
     Dataset<Row> tested = withP.where(col(P_ROW).isNotNull());
     // A sort-merge join, never a broadcast: a national year's distinct p-values are small enough
     // on disk for Spark to choose to broadcast them, and every task then building their hash map
@@ -77,8 +82,7 @@ public final class StatisticsWriter {
                 withP
                     .where(col(P_ROW).isNull())
                     .drop(P_ROW)
-                    .withColumn(QValues.Q, lit(null).cast(DataTypes.DoubleType)))
-            .persist(StorageLevel.MEMORY_AND_DISK());
+                    .withColumn(QValues.Q, lit(null).cast(DataTypes.DoubleType)));
     try {
       List<TableWriter.Written> written = new ArrayList<>();
       Map<String, String> headers = new LinkedHashMap<>();
@@ -94,7 +98,7 @@ public final class StatisticsWriter {
           panelFolder(ForceStatistics.PANEL_OUTCOMES),
           CsvFormat.header(PanelTables.OUTCOMES_COLUMNS));
       Map<String, Long> sizes = new HashMap<>();
-      withQ
+      computed
           .groupBy(ForceStatistics.TABLE)
           .count()
           .collectAsList()
@@ -137,7 +141,7 @@ public final class StatisticsWriter {
       }
       return written;
     } finally {
-      withQ.unpersist();
+      q.unpersist();
     }
   }
 

@@ -5,10 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import org.apache.spark.sql.Row;
+import org.scrutineer.pipeline.aggregate.Periods;
 import org.scrutineer.pipeline.cells.Cell;
 import org.scrutineer.pipeline.cells.CellCounts;
 import org.scrutineer.pipeline.cells.CellPlan;
 import org.scrutineer.pipeline.population.Denominators;
+import org.scrutineer.pipeline.schema.Columns;
 
 /**
  * The statistical tables of a set of cells (in a run, one force's: {@link ForceStatistics}), built
@@ -27,7 +29,37 @@ public record StatisticalTables(
     List<Row> disproportionality, List<Row> outcomes, List<Row> outcomeTest, List<Row> stages) {
 
   /**
-   * Builds the tables.
+   * What part of the run a build covers: the window of the cells it is given, the run's window
+   * (where series of code lists and breaks begin), and which of the cells' periods it reports.
+   *
+   * @param from first month of the cells given
+   * @param to last month of the cells given
+   * @param seriesFrom the run's first month
+   * @param seriesTo the run's last month
+   * @param year the one financial year whose periods are reported (the cells of the year before are
+   *     only compared with), or {@code null} for every period of the cells
+   */
+  public record Scope(
+      YearMonth from, YearMonth to, YearMonth seriesFrom, YearMonth seriesTo, String year) {
+
+    /** Every cell of the run's window, reported. */
+    public static Scope whole(YearMonth from, YearMonth to) {
+      return new Scope(from, to, from, to, null);
+    }
+
+    /** Whether rows of this period are reported. */
+    public boolean reports(String periodType, String period) {
+      return year == null || year.equals(Periods.financialYearOf(periodType, period));
+    }
+
+    /** Whether a cell's rows are reported. */
+    public boolean reports(Cell cell) {
+      return reports(cell.periodType(), cell.period());
+    }
+  }
+
+  /**
+   * Builds the tables of every cell of the run's window.
    *
    * @param cells the submitted month and financial-year cells
    * @param counts counts by cell and group
@@ -44,8 +76,26 @@ public record StatisticalTables(
       YearMonth from,
       YearMonth to,
       ReportSettings settings) {
+    return build(cells, counts, denominators, residents, Scope.whole(from, to), settings);
+  }
+
+  /**
+   * Builds the tables of the cells {@code scope} reports. Rolling 12-month windows are listed
+   * within the cells' window; year-on-year changes and series breaks compare a reported period with
+   * the one before it, which may lie among the cells of the year before.
+   *
+   * @param cells the submitted month and financial-year cells of {@code scope}'s window
+   * @param counts counts by cell and group (for series breaks, every force-level month of the run)
+   */
+  public static StatisticalTables build(
+      List<Cell> cells,
+      CellCounts counts,
+      Denominators denominators,
+      Predicate<Cell> residents,
+      Scope scope,
+      ReportSettings settings) {
     List<Cell> withRolling = new ArrayList<>(cells);
-    withRolling.addAll(CellPlan.rollingYears(cells, from, to));
+    withRolling.addAll(CellPlan.rollingYears(cells, scope.from(), scope.to()));
     List<Row> disproportionality =
         SeriesBreaks.withBreaks(
             YearOnYear.withChanges(
@@ -55,12 +105,20 @@ public record StatisticalTables(
                 settings),
             counts,
             denominators,
-            from,
-            to);
+            scope.seriesFrom(),
+            scope.seriesTo());
+    List<Cell> reported = cells.stream().filter(scope::reports).toList();
     return new StatisticalTables(
-        disproportionality,
-        OutcomesTable.build(cells, counts, settings),
-        OutcomeTestTable.build(cells, counts, settings),
-        StagesTable.build(cells, counts, denominators, settings));
+        scope.year() == null
+            ? disproportionality
+            : disproportionality.stream()
+                .filter(
+                    r ->
+                        scope.reports(
+                            r.getAs(Columns.PERIOD_TYPE), r.<String>getAs(Columns.PERIOD)))
+                .toList(),
+        OutcomesTable.build(reported, counts, settings),
+        OutcomeTestTable.build(reported, counts, settings),
+        StagesTable.build(reported, counts, denominators, settings));
   }
 }

@@ -19,4 +19,16 @@ class PeriodsTest {
             YearMonth.of(2021, 1),
             YearMonth.of(2021, 2));
   }
+
+  @Test
+  void aPeriodBelongsToTheFinancialYearOfItsLastMonth() {
+    assertThat(Periods.financialYearOf("month", "2021-03")).isEqualTo("2020-21");
+    assertThat(Periods.financialYearOf("financial_year", "2021-22")).isEqualTo("2021-22");
+    // A rolling 12 months belongs to the year it ends in, wherever it starts.
+    assertThat(Periods.financialYearOf("rolling_12_months", "2020-05/2021-04"))
+        .isEqualTo("2021-22");
+    assertThat(Periods.financialYearOf("rolling_12_months", "2020-04/2021-03"))
+        .isEqualTo("2020-21");
+    assertThat(Periods.firstMonth("1999-00")).isEqualTo(YearMonth.of(1999, 4));
+  }
 }
