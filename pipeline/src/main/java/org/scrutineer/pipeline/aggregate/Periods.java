@@ -71,6 +71,23 @@ public final class Periods {
     }
   }
 
+  /**
+   * The period of the same type just after {@code period}: the next month, financial year, or
+   * rolling 12 months ending a month later ({@link #previous} undone).
+   */
+  public static String next(String periodType, String period) {
+    switch (periodType) {
+      case PeriodType.MONTH:
+        return YearMonth.parse(period).plusMonths(1).toString();
+      case PeriodType.FINANCIAL_YEAR:
+        return financialYear(firstMonth(period).plusYears(1));
+      case PeriodType.ROLLING_YEAR:
+        return rollingYear(YearMonth.parse(period.substring(8)).plusMonths(1));
+      default:
+        throw new IllegalArgumentException("Unknown period type: " + periodType);
+    }
+  }
+
   /** Every month from {@code from} to {@code to} inclusive. */
   public static List<YearMonth> range(YearMonth from, YearMonth to) {
     List<YearMonth> months = new ArrayList<>();

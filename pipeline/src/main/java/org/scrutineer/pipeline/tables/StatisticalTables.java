@@ -56,6 +56,15 @@ public record StatisticalTables(
     public boolean reports(Cell cell) {
       return reports(cell.periodType(), cell.period());
     }
+
+    /**
+     * Whether a cell's rows are needed: reported, or the period just before a reported one (what
+     * year-on-year changes and series breaks compare with).
+     */
+    boolean needs(Cell cell) {
+      return reports(cell)
+          || reports(cell.periodType(), Periods.next(cell.periodType(), cell.period()));
+    }
   }
 
   /**
@@ -96,6 +105,9 @@ public record StatisticalTables(
       ReportSettings settings) {
     List<Cell> withRolling = new ArrayList<>(cells);
     withRolling.addAll(CellPlan.rollingYears(cells, scope.from(), scope.to()));
+    if (scope.year() != null) {
+      withRolling.removeIf(cell -> !scope.needs(cell));
+    }
     List<Row> disproportionality =
         SeriesBreaks.withBreaks(
             YearOnYear.withChanges(

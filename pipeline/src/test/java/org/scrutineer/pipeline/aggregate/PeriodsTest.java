@@ -31,4 +31,20 @@ class PeriodsTest {
         .isEqualTo("2020-21");
     assertThat(Periods.firstMonth("1999-00")).isEqualTo(YearMonth.of(1999, 4));
   }
+
+  @Test
+  void nextUndoesPrevious() {
+    for (String[] period :
+        new String[][] {
+          {"month", "2020-12"},
+          {"financial_year", "1999-00"},
+          {"rolling_12_months", "2020-04/2021-03"}
+        }) {
+      String next = Periods.next(period[0], period[1]);
+      assertThat(Periods.previous(period[0], next)).isEqualTo(period[1]);
+    }
+    assertThat(Periods.next("month", "2020-12")).isEqualTo("2021-01");
+    assertThat(Periods.next("financial_year", "1999-00")).isEqualTo("2000-01");
+    assertThat(Periods.next("rolling_12_months", "2020-04/2021-03")).isEqualTo("2020-05/2021-04");
+  }
 }
