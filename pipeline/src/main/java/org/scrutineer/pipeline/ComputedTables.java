@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -48,6 +49,8 @@ import scala.Tuple2;
  * @param count how many
  */
 record ComputedTables(Dataset<Row> rows, long count) implements AutoCloseable {
+  /** Partitions of the computed tables per core: enough for the largest units to balance. */
+  private static final int PARTITIONS_PER_CORE = 4;
 
   /** Computes the tables. */
   static ComputedTables of(
@@ -67,14 +70,14 @@ record ComputedTables(Dataset<Row> rows, long count) implements AutoCloseable {
             areasSeen(counted),
             settings);
     List<String> years = ForceYear.years(files.coverage().from(), files.coverage().to());
-    List<ForceYear> largestFirst = largestFirst(counted, files, years);
+    Units units = largestFirst(counted, files, years);
     Dataset<Row> computed =
         byForce(
                 spark,
                 context,
                 statisticsInputs(spark, counted, records, files, inputs, years),
                 years,
-                largestFirst)
+                units)
             .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       return new ComputedTables(computed, computed.count());
@@ -120,8 +123,7 @@ record ComputedTables(Dataset<Row> rows, long count) implements AutoCloseable {
    * the year before, which it reads too (the counts by force and period are compact: forces times
    * periods).
    */
-  private static List<ForceYear> largestFirst(
-      CountedCells counted, FilesRead files, List<String> years) {
+  private static Units largestFirst(CountedCells counted, FilesRead files, List<String> years) {
     Map<ForceYear, Long> work = new HashMap<>();
     for (Row row :
         counted
@@ -143,8 +145,16 @@ record ComputedTables(Dataset<Row> rows, long count) implements AutoCloseable {
         Comparator.comparing((ForceYear u) -> -work.getOrDefault(u, 0L))
             .thenComparing(ForceYear::force)
             .thenComparing(ForceYear::year));
-    return units;
+    return new Units(units, units.stream().mapToLong(u -> work.getOrDefault(u, 0L)).toArray());
   }
+
+  /**
+   * The run's units, largest first, and their work (count rows).
+   *
+   * @param largestFirst every force's financial years
+   * @param work each one's count rows, in the same order
+   */
+  private record Units(List<ForceYear> largestFirst, long[] work) {}
 
   /**
    * The inputs of {@link ForceStatistics}, in one table marked by {@link ForceStatistics#INPUT}:
@@ -192,55 +202,98 @@ record ComputedTables(Dataset<Row> rows, long count) implements AutoCloseable {
   }
 
   /**
-   * Runs {@link ForceStatistics} for every force's financial year, one Spark partition each,
-   * largest first.
+   * Runs {@link ForceStatistics} for every force's financial year: the units are spread over a few
+   * partitions (four per core, {@link ForceYearPartitioner}), each partition's input sorted by
+   * unit, and a partition computes its units one after another, each unit's rows emitted before the
+   * next unit's are built.
    */
   private static Dataset<Row> byForce(
       SparkSession spark,
       ForceStatistics.Context context,
       Dataset<Row> inputs,
       List<String> years,
-      List<ForceYear> largestFirst) {
+      Units units) {
     Broadcast<ForceStatistics.Context> shared =
         JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(context);
     List<String> runYears = List.copyOf(years);
+    List<ForceYear> byRank = List.copyOf(units.largestFirst());
+    Map<ForceYear, Integer> ranks = new HashMap<>();
+    for (int i = 0; i < byRank.size(); i++) {
+      ranks.put(byRank.get(i), i);
+    }
+    int slots = PARTITIONS_PER_CORE * spark.sparkContext().defaultParallelism();
     JavaRDD<Row> rows =
         inputs
             .javaRDD()
             .flatMapToPair(
                 row ->
                     ForceStatistics.unitsOf(row, runYears).stream()
-                        .map(unit -> new Tuple2<>(unit, row))
+                        .map(unit -> new Tuple2<>(ranks.get(unit), row))
                         .iterator())
-            .partitionBy(new ForceYearPartitioner(largestFirst))
-            .mapPartitions(
-                partition -> {
-                  if (!partition.hasNext()) {
-                    return Collections.emptyIterator();
-                  }
-                  Tuple2<ForceYear, Row> first = partition.next();
-                  return ForceStatistics.compute(
-                      shared.value(), first._1(), withFirst(first._2(), partition));
-                });
+            .repartitionAndSortWithinPartitions(new ForceYearPartitioner(units.work(), slots))
+            .mapPartitions(partition -> new UnitByUnit(shared.value(), byRank, partition));
     return spark.createDataFrame(rows, ForceStatistics.SCHEMA);
   }
 
-  /** The values of a partition's pairs, {@code first} first. */
-  private static Iterator<Row> withFirst(Row first, Iterator<Tuple2<ForceYear, Row>> rest) {
-    return new Iterator<>() {
-      private Row pending = first;
+  /**
+   * A partition's rows sorted by unit rank, computed unit by unit: the rows of one unit's tables,
+   * then the next unit's.
+   */
+  private static final class UnitByUnit implements Iterator<Row> {
+    private final ForceStatistics.Context context;
+    private final List<ForceYear> byRank;
+    private final Iterator<Tuple2<Integer, Row>> sorted;
+    private Tuple2<Integer, Row> pending;
+    private Iterator<Row> current = Collections.emptyIterator();
 
-      @Override
-      public boolean hasNext() {
-        return pending != null || rest.hasNext();
-      }
+    UnitByUnit(
+        ForceStatistics.Context context,
+        List<ForceYear> byRank,
+        Iterator<Tuple2<Integer, Row>> sorted) {
+      this.context = context;
+      this.byRank = byRank;
+      this.sorted = sorted;
+      this.pending = sorted.hasNext() ? sorted.next() : null;
+    }
 
-      @Override
-      public Row next() {
-        Row next = pending != null ? pending : rest.next()._2();
-        pending = null;
-        return next;
+    @Override
+    public boolean hasNext() {
+      while (!current.hasNext() && pending != null) {
+        int rank = pending._1();
+        Iterator<Row> unit = unitRows(rank);
+        current = ForceStatistics.compute(context, byRank.get(rank), unit);
+        // compute reads its input to the end; make sure of it before the next unit starts.
+        unit.forEachRemaining(r -> {});
       }
-    };
+      return current.hasNext();
+    }
+
+    @Override
+    public Row next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      return current.next();
+    }
+
+    /** The input rows of the unit {@code rank}, from {@link #pending} on. */
+    private Iterator<Row> unitRows(int rank) {
+      return new Iterator<>() {
+        @Override
+        public boolean hasNext() {
+          return pending != null && pending._1() == rank;
+        }
+
+        @Override
+        public Row next() {
+          if (!hasNext()) {
+            throw new NoSuchElementException();
+          }
+          Row row = pending._2();
+          pending = sorted.hasNext() ? sorted.next() : null;
+          return row;
+        }
+      };
+    }
   }
 }
