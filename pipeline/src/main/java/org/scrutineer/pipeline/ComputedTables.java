@@ -38,8 +38,8 @@ import scala.Tuple2;
 /**
  * Stage 5, compute tables: every statistical table, force by force and financial year by financial
  * year, on the executors ({@link ForceStatistics}): the cell counts, custody duration quantiles and
- * ethnicity matrix of each force's year (with the year before, which it compares with) go to one
- * Spark partition per force and year (the largest first, {@link ForceYearPartitioner}), where the
+ * ethnicity matrix of each force's year (with the year before, which it compares with) go to one of
+ * a few Spark partitions (the largest force-years first, {@link ForceYearPartitioner}), where the
  * plain-Java statistics, the funnels, year-on-year changes, series breaks and the panel tables'
  * disclosure control run on them. The driver ships only the compact context (coverage, forces,
  * lookup, populations, settings) and receives nothing but a row count. The result is persisted

@@ -10,10 +10,11 @@ import org.scrutineer.pipeline.aggregate.Periods;
 
 /**
  * The unit of work of the statistics: one force's financial year. A force's tables split by
- * financial year with nothing but the year before crossing the split (the previous month, financial
- * year and rolling 12 months of a period in the year all end in the year or the one before it), so
- * a national decade's largest force is ten tasks of bounded size rather than one that holds the
- * decade.
+ * financial year with little crossing the split: the year before (the previous month, financial
+ * year and rolling 12 months of a period in the year all end in the year or the one before it), the
+ * force-level months before that (the ethnicity code list, in use once seen) and the areas seen
+ * anywhere in the run. So a national decade's largest force is ten units of bounded size, computed
+ * one after another, rather than one that holds the decade.
  *
  * @param force the force's slug
  * @param year the financial year, e.g. {@code 2020-21}
