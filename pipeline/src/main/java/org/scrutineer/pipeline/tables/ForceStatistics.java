@@ -2,7 +2,6 @@ package org.scrutineer.pipeline.tables;
 
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -147,9 +146,6 @@ public final class ForceStatistics {
     }
     Coverage run = context.coverage().only(unit.force());
     Coverage coverage = run.between(unit.readFrom(), unit.readTo());
-    if (coverage.from().isAfter(coverage.to())) {
-      return Collections.emptyIterator();
-    }
     StatisticalTables.Scope scope =
         new StatisticalTables.Scope(
             coverage.from(), coverage.to(), run.from(), run.to(), unit.year());
@@ -169,7 +165,7 @@ public final class ForceStatistics {
     ReportSettings settings = context.settings();
     StatisticalTables tables =
         StatisticalTables.build(cells, counts, denominators, residents, scope, settings);
-    List<Cell> reported = cells.stream().filter(scope::reports).toList();
+    List<Cell> reported = scope.reported(cells);
     PanelTables.Panel panel =
         PanelTables.decide(
             PanelTables.publishable(tables.disproportionality()),

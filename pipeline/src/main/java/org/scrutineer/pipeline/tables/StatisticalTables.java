@@ -57,6 +57,11 @@ public record StatisticalTables(
       return reports(cell.periodType(), cell.period());
     }
 
+    /** The cells whose rows are reported, in their order. */
+    public List<Cell> reported(List<Cell> cells) {
+      return cells.stream().filter(this::reports).toList();
+    }
+
     /**
      * Whether a cell's rows are needed: reported, or the period just before a reported one (what
      * year-on-year changes and series breaks compare with).
@@ -105,9 +110,7 @@ public record StatisticalTables(
       ReportSettings settings) {
     List<Cell> withRolling = new ArrayList<>(cells);
     withRolling.addAll(CellPlan.rollingYears(cells, scope.from(), scope.to()));
-    if (scope.year() != null) {
-      withRolling.removeIf(cell -> !scope.needs(cell));
-    }
+    withRolling.removeIf(cell -> !scope.needs(cell));
     List<Row> disproportionality =
         SeriesBreaks.withBreaks(
             YearOnYear.withChanges(
@@ -119,16 +122,12 @@ public record StatisticalTables(
             denominators,
             scope.seriesFrom(),
             scope.seriesTo());
-    List<Cell> reported = cells.stream().filter(scope::reports).toList();
+    List<Cell> reported = scope.reported(cells);
     return new StatisticalTables(
-        scope.year() == null
-            ? disproportionality
-            : disproportionality.stream()
-                .filter(
-                    r ->
-                        scope.reports(
-                            r.getAs(Columns.PERIOD_TYPE), r.<String>getAs(Columns.PERIOD)))
-                .toList(),
+        disproportionality.stream()
+            .filter(
+                r -> scope.reports(r.getAs(Columns.PERIOD_TYPE), r.<String>getAs(Columns.PERIOD)))
+            .toList(),
         OutcomesTable.build(reported, counts, settings),
         OutcomeTestTable.build(reported, counts, settings),
         StagesTable.build(reported, counts, denominators, settings));
