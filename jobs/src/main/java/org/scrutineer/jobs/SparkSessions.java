@@ -34,9 +34,9 @@ public interface SparkSessions {
 
   /**
    * The production behaviour: a new session per command, stopped at the end. Run with {@code java
-   * -jar}, the session is local with small-run defaults (8 shuffle partitions, no UI, loopback,
-   * WARN logging); under {@code spark-submit}, the cluster's settings and logging stay as they are
-   * (but for {@code --conf}, and the SQL time zone, UTC as always).
+   * -jar}, the session is local with small-run defaults (8 shuffle partitions, no UI, loopback, LZF
+   * for shuffle blocks, WARN logging); under {@code spark-submit}, the cluster's settings and
+   * logging stay as they are (but for {@code --conf}, and the SQL time zone, UTC as always).
    */
   SparkSessions DEFAULT =
       new SparkSessions() {
@@ -57,7 +57,13 @@ public interface SparkSessions {
                   .config("spark.ui.enabled", "false")
                   .config("spark.sql.shuffle.partitions", "8")
                   .config("spark.driver.host", "127.0.0.1")
-                  .config("spark.driver.bindAddress", "127.0.0.1");
+                  .config("spark.driver.bindAddress", "127.0.0.1")
+                  // LZF is pure Java: lz4's JNI code holds the heap in a critical region while
+                  // it compresses shuffle blocks, and on Java 17 a large allocation that meets
+                  // one fails with OutOfMemoryError ("Retried waiting for GCLocker too often"),
+                  // which ended the national decade at -Xmx2g. Internal data only: the outputs
+                  // are the same bytes.
+                  .config("spark.io.compression.codec", "lzf");
             }
           }
           settings.forEach(builder::config);

@@ -21,7 +21,6 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
 import org.scrutineer.pipeline.aggregate.Durations;
 import org.scrutineer.pipeline.aggregate.EthnicityMatrix;
 import org.scrutineer.pipeline.aggregate.Periods;
@@ -78,7 +77,7 @@ record ComputedTables(Dataset<Row> rows, long count) implements AutoCloseable {
                 statisticsInputs(spark, counted, records, files, inputs, years),
                 years,
                 units)
-            .persist(StorageLevel.MEMORY_AND_DISK());
+            .persist(Persistence.LEVEL);
     try {
       return new ComputedTables(computed, computed.count());
     } catch (RuntimeException e) {

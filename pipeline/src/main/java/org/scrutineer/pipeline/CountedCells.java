@@ -12,7 +12,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
-import org.apache.spark.storage.StorageLevel;
 import org.scrutineer.pipeline.aggregate.EventCounts;
 import org.scrutineer.pipeline.aggregate.UnmappedValues;
 import org.scrutineer.pipeline.reference.Force;
@@ -56,7 +55,7 @@ record CountedCells(
                 files.submitted(),
                 inputs.districtCsps(),
                 files.coverage().powers())
-            .persist(StorageLevel.MEMORY_AND_DISK());
+            .persist(Persistence.LEVEL);
     try {
       Row totals = totals(counts);
       long unmapped = 0;

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.storage.StorageLevel;
 import org.scrutineer.pipeline.aggregate.EventCounts;
 import org.scrutineer.pipeline.cells.Coverage;
 import org.scrutineer.pipeline.ingest.FileSummaries;
@@ -45,7 +44,7 @@ record FilesRead(
    */
   static FilesRead of(Dataset<Row> records, ResolvedInputs inputs, RunConfig config) {
     Dataset<Row> recordCounts =
-        EventCounts.recordCounts(records, inputs.powers()).persist(StorageLevel.MEMORY_AND_DISK());
+        EventCounts.recordCounts(records, inputs.powers()).persist(Persistence.LEVEL);
     try {
       List<FileSummary> files = FileSummaries.collect(recordCounts, inputs.discovered().files());
       check(files);
