@@ -24,8 +24,8 @@ public class CompareOutputs {
   private static final String BOM = "\uFEFF";
 
   public static void main(String[] args) throws Exception {
-    Path before = Path.of(args[0]);
-    Path after = Path.of(args[1]);
+    Path before = published(Path.of(args[0]));
+    Path after = published(Path.of(args[1]));
     SparkSession spark =
         SparkSession.builder()
             .master("local[2]")
@@ -40,7 +40,8 @@ public class CompareOutputs {
     TreeSet<String> tables = new TreeSet<>(parquetTables(before));
     tables.addAll(parquetTables(after));
     for (String table : tables) {
-      failures.addAll(compareParquet(spark, table, before.resolve(table), after.resolve(table)));
+      failures.addAll(
+          compareParquet(spark, table, tablePath(before, table), tablePath(after, table)));
     }
     TreeSet<String> csvs = new TreeSet<>(csvTables(before));
     csvs.addAll(csvTables(after));
@@ -58,20 +59,46 @@ public class CompareOutputs {
     System.exit(1);
   }
 
+  /** A results store's published run ({@code latest/}), or the folder itself (a run's folder). */
+  private static Path published(Path out) {
+    return Files.isDirectory(out.resolve("latest")) ? out.resolve("latest") : out;
+  }
+
+  /** A table's Parquet folder: at the top, or in {@code restricted/} (records, rejects). */
+  private static Path tablePath(Path out, String table) {
+    Path top = out.resolve(table);
+    Path restricted = out.resolve("restricted").resolve(table);
+    return !Files.isDirectory(top) && Files.isDirectory(restricted) ? restricted : top;
+  }
+
   private static List<String> parquetTables(Path out) throws Exception {
-    try (Stream<Path> children = Files.list(out)) {
-      return children
-          .filter(Files::isDirectory)
-          .map(p -> p.getFileName().toString())
-          .filter(n -> !n.startsWith("_") && !n.equals("csv") && !n.equals("panel"))
-          .toList();
+    List<String> tables = new ArrayList<>();
+    for (Path folder : List.of(out, out.resolve("restricted"))) {
+      if (!Files.isDirectory(folder)) {
+        continue;
+      }
+      try (Stream<Path> children = Files.list(folder)) {
+        children
+            .filter(Files::isDirectory)
+            .map(p -> p.getFileName().toString())
+            .filter(
+                n ->
+                    !n.startsWith("_")
+                        && !n.equals("csv")
+                        && !n.equals("panel")
+                        && !n.equals("restricted"))
+            .forEach(tables::add);
+      }
     }
+    return tables;
   }
 
   /** Table names with CSV: {@code X.csv}, {@code csv/X/}, {@code panel/X.csv}, {@code panel/X/}. */
   private static List<String> csvTables(Path out) throws Exception {
     List<String> names = new ArrayList<>();
-    for (Path folder : List.of(out, out.resolve("csv"), out.resolve("panel"))) {
+    for (Path folder :
+        List.of(
+            out, out.resolve("csv"), out.resolve("panel"), out.resolve("restricted").resolve("csv"))) {
       if (!Files.isDirectory(folder)) {
         continue;
       }
@@ -95,6 +122,9 @@ public class CompareOutputs {
     boolean panel = table.startsWith("panel/");
     Path single = out.resolve(table + ".csv");
     Path folder = panel ? out.resolve(table) : out.resolve("csv").resolve(table);
+    if (!panel && !Files.isDirectory(folder)) {
+      folder = out.resolve("restricted").resolve("csv").resolve(table);
+    }
     if (Files.isRegularFile(single)) {
       candidates.add(single);
     }

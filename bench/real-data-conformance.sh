@@ -36,7 +36,7 @@ end=$(date +%s%N)
 ms=$(( (end - start) / 1000000 ))
 printf "wall_seconds=%d.%03d\n" $((ms / 1000)) $((ms % 1000))
 [ -f "$out.time" ] && cat "$out.time"
-java bench/ConformanceCheck.java "$out" "$real"
+java bench/ConformanceCheck.java "$out/latest" "$real"
 # Fails on any exact recovery, any count from 1 to 9 pinned narrower than 10, or a false relation.
 java -Xmx16g pipeline/src/test/java/org/scrutineer/pipeline/disclosure/PanelAttack.java \
-  "$out/panel" --truth "$out" --lookup "$real/census2021/LAD22_CSP22_PFA22_lookup.csv"
+  "$out/latest/panel" --truth "$out/latest" --lookup "$real/census2021/LAD22_CSP22_PFA22_lookup.csv"

@@ -20,4 +20,4 @@ java -jar "$jar" run \
   --area-lookup "$real/census2021/LAD22_CSP22_PFA22_lookup.csv" \
   --out "$out/run"
 echo "wall_seconds=$(( $(date +%s) - start ))"
-java bench/ConformanceCheck.java vintages "$out/run"
+java bench/ConformanceCheck.java vintages "$out/run/latest"

@@ -14,5 +14,5 @@ java $opens -cp "$(cat "$cp")" org.apache.spark.deploy.SparkSubmit --master 'loc
   --conf spark.sql.shuffle.partitions=8 --conf spark.ui.enabled=false \
   --class org.scrutineer.jobs.Scrutineer jobs/target/scrutineer-spark-submit.jar \
   run --sample --out "$out"
-ls "$out"/csv/disproportionality/*.csv > /dev/null
+ls "$out"/latest/csv/disproportionality/*.csv > /dev/null
 echo "spark-submit jar: ok ($out)"

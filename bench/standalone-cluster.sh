@@ -111,8 +111,8 @@ echo "tasks ran on both workers ($app)"
 # The same run in local mode, and the outputs compared.
 java -jar "$fat" run "${run_args[@]}" --out "$work/local-run" > "$work/logs/local.log" 2>&1 \
   || { echo "local run failed" >&2; tail -40 "$work/logs/local.log" >&2; exit 1; }
-diff -r "$work/local-run/csv" "$work/cluster-run/csv" > /dev/null \
-  && diff -r "$work/local-run/panel" "$work/cluster-run/panel" > /dev/null \
+diff -r "$work/local-run/latest/csv" "$work/cluster-run/latest/csv" > /dev/null \
+  && diff -r "$work/local-run/latest/panel" "$work/cluster-run/latest/panel" > /dev/null \
   || { echo "CSV files differ between local mode and the cluster" >&2; exit 1; }
 echo "every CSV file is byte for byte the same as in local mode"
 java -cp "$fat" bench/CompareOutputs.java "$work/local-run" "$work/cluster-run" 2>/dev/null | tail -1

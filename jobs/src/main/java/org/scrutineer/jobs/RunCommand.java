@@ -3,8 +3,10 @@ package org.scrutineer.jobs;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -13,10 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.scrutineer.pipeline.DataQualityException;
+import org.scrutineer.pipeline.PreparedRun;
 import org.scrutineer.pipeline.Progress;
 import org.scrutineer.pipeline.RunConfig;
+import org.scrutineer.pipeline.RunIdentity;
 import org.scrutineer.pipeline.RunResult;
 import org.scrutineer.pipeline.ScrutineerRun;
 import org.scrutineer.pipeline.disclosure.SmallNumbers;
@@ -25,6 +30,13 @@ import org.scrutineer.pipeline.io.StrictJson;
 import org.scrutineer.pipeline.population.PopulationReader;
 import org.scrutineer.pipeline.schema.EthnicGroup;
 import org.scrutineer.pipeline.schema.Power;
+import org.scrutineer.pipeline.store.Attempt;
+import org.scrutineer.pipeline.store.Outcome;
+import org.scrutineer.pipeline.store.ResultsStore;
+import org.scrutineer.pipeline.store.RunStatus;
+import org.scrutineer.pipeline.store.StoreException;
+import org.scrutineer.pipeline.store.StoreLockedException;
+import org.scrutineer.pipeline.store.WriteFailures;
 import org.scrutineer.pipeline.tables.ReportSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,8 +55,13 @@ import picocli.CommandLine.Spec;
     description = {
       "Computes stop-and-search disproportionality, outcome, missing-data and coverage tables as"
           + " Parquet and CSV, with rejects and a provenance manifest.",
-      "Exit codes: 0 success, 1 unexpected error, 2 bad arguments or unusable input, 3 a"
-          + " data-quality gate failed (outputs are still written)."
+      "--out is a results store: each run is built in DIR/runs/<run-id>/ and published"
+          + " atomically at DIR/latest/ (the read path); DIR/latest/status.json and"
+          + " DIR/last-attempt.json say how the run and the last attempt ended.",
+      "Exit codes: 0 success (published); 1 unexpected error; 2 bad arguments or unusable input;"
+          + " 3 a data-quality gate failed (the run is kept in DIR/runs/, not published);"
+          + " 4 another run holds the store's lock; 5 nothing new to read; 6 the store cannot be"
+          + " written (not writable, disk full). On any failure DIR/latest/ is left as it was."
     })
 final class RunCommand implements Callable<Integer> {
   /** Option names that a {@code --config} file may set, mapped to whether they take paths. */
@@ -67,6 +84,7 @@ final class RunCommand implements Callable<Integer> {
           Map.entry("to", false),
           Map.entry("reference-group", false),
           Map.entry("out", true),
+          Map.entry("keep", false),
           Map.entry("master", false),
           Map.entry("conf", false),
           Map.entry("confidence-level", false),
@@ -92,6 +110,7 @@ final class RunCommand implements Callable<Integer> {
   private static final Set<String> NUMERIC =
       Set.of(
           "confidence-level",
+          "keep",
           "panel-min-count",
           "panel-sensitive-min-count",
           "max-reject-fraction",
@@ -229,8 +248,19 @@ final class RunCommand implements Callable<Integer> {
       names = "--out",
       defaultValue = "scrutineer-output",
       paramLabel = "DIR",
-      description = "Output folder. Default: ${DEFAULT-VALUE}.")
+      description =
+          "Results store (a new or empty folder, or an earlier store): read the published run at"
+              + " DIR/latest/. Default: ${DEFAULT-VALUE}.")
   String out;
+
+  @Option(
+      names = "--keep",
+      paramLabel = "N",
+      defaultValue = "7",
+      description =
+          "Complete runs kept in the store (the published one always stays)."
+              + " Default: ${DEFAULT-VALUE}.")
+  int keep;
 
   @Option(
       names = "--master",
@@ -325,26 +355,210 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private int run(RunConfig runConfig) {
+  private int run(RunConfig runConfig) throws Exception {
+    if (keep < 1) {
+      throw new ParameterException(
+          spec.commandLine(), "Invalid value for --keep: " + keep + " (must be 1 or more)");
+    }
+    Instant started = Instant.now();
+    PrintWriter err = spec.commandLine().getErr();
+    Configuration hadoop = hadoopSettings();
+    try {
+      checkInputsExist(hadoop);
+    } catch (InputException e) {
+      err.println("Input error: " + e.getMessage());
+      return ExitCodes.BAD_INPUT;
+    }
+    ResultsStore store;
+    try {
+      store = ResultsStore.open(out, hadoop);
+    } catch (IllegalArgumentException e) {
+      err.println("Input error: " + e.getMessage());
+      return ExitCodes.BAD_INPUT;
+    } catch (StoreException e) {
+      err.println("Output error: " + e.getMessage());
+      return ExitCodes.OUTPUT_FAILED;
+    }
+    Attempt attempt;
+    try {
+      attempt = store.begin(started);
+    } catch (StoreLockedException e) {
+      err.println(e.getMessage());
+      store.recordAttempt(
+          new RunStatus(
+              null,
+              Outcome.LOCKED,
+              e.getMessage(),
+              started.toString(),
+              Instant.now().toString(),
+              null,
+              false,
+              null,
+              null,
+              null));
+      return ExitCodes.LOCKED;
+    } catch (StoreException e) {
+      err.println("Output error: " + e.getMessage());
+      return ExitCodes.OUTPUT_FAILED;
+    }
+    try (attempt) {
+      Progress progress = new Progress(spec.commandLine().getOut()::println);
+      PreparedRun prepared;
+      try {
+        prepared = ScrutineerRun.prepare(runConfig, hadoop, progress);
+      } catch (InputException e) {
+        return fail(attempt, Outcome.BAD_INPUT, "Input error: " + e.getMessage(), started);
+      }
+      return run(prepared, store, attempt, started, progress);
+    }
+  }
+
+  /** Runs into the attempt's folder, then publishes, keeps or abandons it by the outcome. */
+  private int run(
+      PreparedRun prepared, ResultsStore store, Attempt attempt, Instant started, Progress progress)
+      throws Exception {
+    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (attempt.clearedStaleLock() != null) {
+      stdout.println(
+          "Cleared a stale lock left by a run that ended without releasing it ("
+              + attempt.clearedStaleLock()
+              + ")");
+    }
+    if (!attempt.recovered().isEmpty()) {
+      stdout.println(
+          "Removed what unfinished runs left: " + String.join(", ", attempt.recovered()));
+    }
+    RunIdentity identity =
+        new RunIdentity(store.root().toString(), attempt.runId(), attempt.previousRun());
     SparkSession spark = sessions.open(master, sparkSettings());
     try {
-      Progress progress = new Progress(line -> spec.commandLine().getOut().println(line));
-      RunResult result = ScrutineerRun.run(spark, runConfig, progress);
-      spec.commandLine()
-          .getOut()
-          .printf(
-              "Done: %,d rows read, %,d accepted, %,d rejected; outputs in %s%n",
-              result.rowsRead(), result.rowsAccepted(), result.rowsRejected(), runConfig.out());
+      RunResult result =
+          ScrutineerRun.run(spark, prepared.withOut(attempt.dir().toString()), progress, identity);
+      attempt.publish(status(attempt, Outcome.SUCCESS, "published", started, result), keep);
+      progress.stage("publish", "run " + attempt.runId() + " published at " + readPath(store));
+      stdout.printf(
+          "Done: %,d rows read, %,d accepted, %,d rejected; results at %s%n",
+          result.rowsRead(), result.rowsAccepted(), result.rowsRejected(), readPath(store));
       return ExitCodes.OK;
     } catch (InputException e) {
-      spec.commandLine().getErr().println("Input error: " + e.getMessage());
-      return ExitCodes.BAD_INPUT;
+      return fail(attempt, Outcome.BAD_INPUT, "Input error: " + e.getMessage(), started);
     } catch (DataQualityException e) {
-      spec.commandLine().getErr().println("Data quality gate failed: " + e.getMessage());
+      String message = "Data quality gate failed: " + e.getMessage();
+      err.println(message);
+      attempt.keepUnpublished(status(attempt, Outcome.GATE_FAILED, message, started, null), keep);
+      err.println(
+          "The run is kept for inspection in "
+              + attempt.dir()
+              + "; "
+              + readPath(store)
+              + " is unchanged.");
       return ExitCodes.DATA_QUALITY;
+    } catch (Exception e) {
+      // Spark's own exceptions (SparkException) are checked: caught here with the rest.
+      String writeFailure = WriteFailures.describe(e, attempt.dir().toString());
+      if (writeFailure != null) {
+        return fail(attempt, Outcome.OUTPUT_FAILED, "Output error: " + writeFailure, started);
+      }
+      failQuietly(attempt, Outcome.UNEXPECTED, "Unexpected error: " + e, started);
+      throw e;
     } finally {
       sessions.close(spark);
     }
+  }
+
+  /** Reports a failed run in one line, removes its folder and records the attempt. */
+  private int fail(Attempt attempt, Outcome outcome, String message, Instant started) {
+    spec.commandLine().getErr().println(message);
+    failQuietly(attempt, outcome, message, started);
+    return outcome.exitCode();
+  }
+
+  private void failQuietly(Attempt attempt, Outcome outcome, String message, Instant started) {
+    try {
+      attempt.abandon(status(attempt, outcome, message, started, null));
+    } catch (RuntimeException cleanupFailed) {
+      // A full disk can stop the clean-up too; the next run's recovery removes what is left.
+      spec.commandLine()
+          .getErr()
+          .println("(Could not record the attempt: " + cleanupFailed.getMessage() + ")");
+    }
+  }
+
+  private static RunStatus status(
+      Attempt attempt, Outcome outcome, String message, Instant started, RunResult result) {
+    return new RunStatus(
+        attempt.runId(),
+        outcome,
+        message,
+        started.toString(),
+        Instant.now().toString(),
+        attempt.previousRun(),
+        outcome == Outcome.SUCCESS,
+        result == null ? null : result.rowsRead(),
+        result == null ? null : result.rowsAccepted(),
+        result == null ? null : result.rowsRejected());
+  }
+
+  /** Every input and reference path given exists; the message names the option. */
+  private void checkInputsExist(Configuration hadoop) {
+    Map<String, List<String>> given = new java.util.LinkedHashMap<>();
+    given.put("--stop-search", stopSearch);
+    given.put("--use-of-force", useOfForce);
+    given.put("--custody", custody);
+    given.put("--fpn", fpn);
+    given.put("--mapping", mapping);
+    given.put(
+        "--population",
+        population.stream().map(p -> p.replaceFirst("@\\d{4}-\\d{2}$", "")).toList());
+    given.put(
+        "--boundaries", boundaries.stream().map(b -> b.replaceFirst("@\\d{4}$", "")).toList());
+    given.put("--area-lookup", areaLookup == null ? List.of() : List.of(areaLookup));
+    given.put("--district-changes", districtChanges == null ? List.of() : List.of(districtChanges));
+    given.put("--forces", forces == null ? List.of() : List.of(forces));
+    given.forEach(
+        (option, paths) -> {
+          for (String path : paths) {
+            org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
+            boolean exists;
+            try {
+              exists = p.getFileSystem(hadoop).exists(p);
+            } catch (IOException e) {
+              throw new InputException(
+                  String.format("%s %s: cannot be read (%s)", option, path, e.getMessage()), e);
+            }
+            if (!exists) {
+              throw new InputException(
+                  String.format("%s %s: no such file or folder", option, path));
+            }
+          }
+        });
+  }
+
+  /** Where readers find the published run. */
+  private static String readPath(ResultsStore store) {
+    return store.root() + "/" + ResultsStore.LATEST;
+  }
+
+  /**
+   * The Hadoop settings for reading inputs and opening the store before Spark starts, as Spark
+   * would make them: the site files on the class path, then every {@code spark.hadoop.*} setting
+   * (from spark-submit, then --conf) without its prefix.
+   */
+  private Configuration hadoopSettings() {
+    Configuration hadoop = new Configuration();
+    Map<String, String> settings = new java.util.LinkedHashMap<>();
+    for (scala.Tuple2<String, String> setting : new org.apache.spark.SparkConf().getAll()) {
+      settings.put(setting._1(), setting._2());
+    }
+    settings.putAll(sparkSettings());
+    settings.forEach(
+        (key, value) -> {
+          if (key.startsWith("spark.hadoop.")) {
+            hadoop.set(key.substring("spark.hadoop.".length()), value);
+          }
+        });
+    return hadoop;
   }
 
   /** The {@code --conf} settings, checked: each {@code spark.KEY=VALUE}. */
@@ -541,6 +755,7 @@ final class RunCommand implements Callable<Integer> {
         case "to" -> to = value;
         case "reference-group" -> referenceGroup = value;
         case "out" -> out = value;
+        case "keep" -> keep = Integer.parseInt(value);
         case "master" -> master = value;
         case "conf" -> conf = new ArrayList<>(values);
         case "confidence-level" -> confidenceLevel = Double.parseDouble(value);

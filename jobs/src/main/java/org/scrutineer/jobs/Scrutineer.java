@@ -4,13 +4,21 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code scrutineer} command: {@code run} the pipeline, or {@code generate} a sample. */
+/**
+ * The {@code scrutineer} command: {@code run} the pipeline into a results store, list the store's
+ * {@code runs}, or {@code generate} a sample.
+ */
 @Command(
     name = "scrutineer",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Police-powers disproportionality analytics for England and Wales.",
-    subcommands = {RunCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      RunCommand.class,
+      RunsCommand.class,
+      GenerateCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Scrutineer {
   private Scrutineer() {}
 

@@ -10,6 +10,14 @@ import org.apache.spark.sql.SparkSession;
  * that shares a session across the JVM.
  */
 public interface SparkSessions {
+  /** Spark's loggers that repeat a failed task's stack trace, once per task and once per job. */
+  java.util.List<String> QUIET_ON_TASK_FAILURE =
+      java.util.List.of(
+          "org.apache.spark.util.Utils",
+          "org.apache.spark.executor.Executor",
+          "org.apache.spark.scheduler.TaskSetManager",
+          "org.apache.spark.sql.execution.datasources.FileFormatWriter");
+
   /** Default local master, used when neither {@code --master} nor spark-submit sets one. */
   String LOCAL = "local[*]";
 
@@ -70,6 +78,13 @@ public interface SparkSessions {
           SparkSession spark = builder.getOrCreate();
           if (!submitted) {
             spark.sparkContext().setLogLevel("WARN");
+            // A failed task (a full disk, bad data in a task) reaches the command line with its
+            // causes, which says it in one line (or prints the trace when it is unexpected);
+            // Spark's own error logging of the same failure, a trace per task, only buries it.
+            for (String logger : QUIET_ON_TASK_FAILURE) {
+              org.apache.logging.log4j.core.config.Configurator.setLevel(
+                  logger, org.apache.logging.log4j.Level.OFF);
+            }
           }
           return spark;
         }

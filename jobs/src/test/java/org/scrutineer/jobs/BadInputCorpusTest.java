@@ -109,7 +109,13 @@ class BadInputCorpusTest {
               "2022-01",
               good("2022-01", 3).replace("Person search", ""),
               "MISSING_REQUIRED"),
-          new RowCase("a 5 MB line", "essex", "2022-02", "x".repeat(5_000_000), "FIELD_COUNT"));
+          new RowCase("a 5 MB line", "essex", "2022-02", "x".repeat(5_000_000), "FIELD_COUNT"),
+          new RowCase(
+              "a formula in a rejected row",
+              "essex",
+              "2022-05",
+              "=HYPERLINK(\"http://x\"),@SUM(A1),+1,-1,\tx",
+              "FIELD_COUNT"));
 
   /** One canonical custody row-level case: line {@code line} of the custody file. */
   private record CanonicalCase(String name, int line, String row, String reason) {}
@@ -241,7 +247,7 @@ class BadInputCorpusTest {
             result.toString());
 
     assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
-    Map<String, Map<Long, String>> rejects = rejects(result.resolve("rejects"));
+    Map<String, Map<Long, String>> rejects = rejects(result.resolve("latest/restricted/rejects"));
     for (RowCase c : ROW_CASES) {
       String name = c.month() + "-" + c.force() + "-stop-and-search.csv";
       assertThat(rejects.get(name)).as(c.name()).containsExactly(Map.entry(3L, c.reason()));
@@ -255,7 +261,7 @@ class BadInputCorpusTest {
       }
     }
     JsonNode manifest =
-        new ObjectMapper().readTree(Files.readString(result.resolve("manifest.json")));
+        new ObjectMapper().readTree(Files.readString(result.resolve("latest/manifest.json")));
     for (JsonNode input : manifest.get("inputs")) {
       String file = Path.of(input.get("path").asText()).getFileName().toString();
       assertThat(input.get("reconciled").asBoolean()).as(file).isTrue();
@@ -279,11 +285,16 @@ class BadInputCorpusTest {
     }
     assertThat(manifest.get("empty_files").toString())
         .contains("2022-04-essex-stop-and-search.csv");
-    assertThat(Files.readString(result.resolve("csv/coverage/essex.csv")))
+    assertThat(Files.readString(result.resolve("latest/csv/coverage/essex.csv")))
         .contains("stop_search,essex,Essex,E23000028,2022-04,false,submitted_empty");
     // The 5 MB line is cut in the rejects CSV, whole in the Parquet table.
-    assertThat(Files.readString(result.resolve("csv/rejects/stop_search.csv")))
-        .contains("[cut: 5,000,000 characters in all; whole in Parquet]");
+    String rejectsCsv =
+        Files.readString(result.resolve("latest/restricted/csv/rejects/stop_search.csv"));
+    assertThat(rejectsCsv).contains("[cut: 5,000,000 characters in all; whole in Parquet]");
+    // Raw text that a spreadsheet would run is defused in the rejects too.
+    assertThat(rejectsCsv)
+        .contains("\"'=HYPERLINK(\"\"http://x\"\"),@SUM(A1),+1,-1,\tx\"")
+        .doesNotContain(",=HYPERLINK");
   }
 
   /** One input-level case: files written by {@code setup}, the run's arguments, what it says. */
@@ -359,7 +370,7 @@ class BadInputCorpusTest {
                 return List.of("run", "--config", d.resolve("c.json").toString());
               },
               "c.json line 2 column",
-              "Duplicate field 'from'"),
+              "'from' is given twice in one object"),
           new InputCase(
               "unknown config key",
               d -> {
@@ -376,7 +387,7 @@ class BadInputCorpusTest {
                 return withArchive(d, "--mapping", d.resolve("m.json").toString());
               },
               "m.json line 2 column",
-              "Duplicate field 'date'"),
+              "'date' is given twice in one object"),
           new InputCase(
               "TS021 area missing a category",
               d -> {
@@ -461,8 +472,8 @@ class BadInputCorpusTest {
           new InputCase(
               "input path missing",
               d -> List.of("run", "--stop-search", d.resolve("nowhere").toString()),
-              "Input not found",
-              "nowhere"),
+              "--stop-search",
+              "nowhere: no such file or folder"),
           new InputCase(
               "two files for one force and month",
               d -> {
@@ -514,7 +525,7 @@ class BadInputCorpusTest {
       int code = run(args.toArray(new String[0]));
       assertThat(code).as("%s: %s", c.name(), err).isEqualTo(ExitCodes.BAD_INPUT);
       assertThat(err.toString()).as(c.name()).contains(c.says());
-      assertThat(caseDir.resolve("out/manifest.json")).as(c.name()).doesNotExist();
+      assertThat(caseDir.resolve("out/latest")).as(c.name()).doesNotExist();
     }
   }
 
@@ -597,7 +608,7 @@ class BadInputCorpusTest {
 
     assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
     JsonNode manifest =
-        new ObjectMapper().readTree(Files.readString(result.resolve("manifest.json")));
+        new ObjectMapper().readTree(Files.readString(result.resolve("latest/manifest.json")));
     JsonNode unmappedGate = null;
     for (JsonNode gate : manifest.get("gates")) {
       if (gate.get("gate").asText().equals("unmapped officer defined ethnicity labels")) {
@@ -612,7 +623,7 @@ class BadInputCorpusTest {
         CommandLineTest.SHARED
             .open(null, Map.of())
             .read()
-            .parquet(result.resolve("missing_data").toString())
+            .parquet(result.resolve("latest/missing_data").toString())
             .where(
                 "geography_level = 'force' AND period = '2022-03' AND basis = 'place_of_event'"
                     + " AND field IN ('self_defined_ethnicity', 'disposal')")
@@ -632,21 +643,21 @@ class BadInputCorpusTest {
     Path result = dir.resolve("out");
     List<String> good = withArchive(dir);
     assertThat(run(good.toArray(new String[0]))).as(err.toString()).isEqualTo(ExitCodes.OK);
-    List<Path> before;
-    try (var files = Files.walk(result.resolve("records"))) {
-      before = files.filter(Files::isRegularFile).sorted().toList();
-    }
-    String manifest = Files.readString(result.resolve("manifest.json"));
+    Path published = result.resolve("latest").toRealPath();
+    Map<Path, String> before = StoreTestFiles.contents(published);
     // The same folder, now with a file whose header is wrong: found only while reading.
     police(dir, "2022-02-kent-stop-and-search.csv", "Type,When\nPerson search,2022-02-02\n");
 
     assertThat(run(good.toArray(new String[0]))).isEqualTo(ExitCodes.BAD_INPUT);
 
-    try (var files = Files.walk(result.resolve("records"))) {
-      assertThat(files.filter(Files::isRegularFile).sorted().toList()).isEqualTo(before);
+    assertThat(result.resolve("latest").toRealPath()).isEqualTo(published);
+    assertThat(StoreTestFiles.contents(published)).isEqualTo(before);
+    // The failed run's folder is gone; its attempt is recorded.
+    try (var runs = Files.list(result.resolve("runs"))) {
+      assertThat(runs.toList()).containsExactly(published);
     }
-    assertThat(Files.readString(result.resolve("manifest.json"))).isEqualTo(manifest);
-    assertThat(result.resolve("_records_incoming")).doesNotExist();
+    assertThat(Files.readString(result.resolve("last-attempt.json")))
+        .contains("\"outcome\":\"bad_input\"", "\"exit_code\":2", "\"published\":false");
   }
 
   @Test
@@ -659,7 +670,7 @@ class BadInputCorpusTest {
     names.add("exact duplicate police.uk row");
     names.add("header-only police.uk file");
     names.add("mapping whose date_format never matches");
-    names.add("bad input on a second run into the same folder");
+    names.add("bad input on a second run into the same store");
     assertThat(names).hasSizeGreaterThanOrEqualTo(40);
     for (String name : names) {
       assertThat(readme).as(name).contains("| " + name + " |");

@@ -34,10 +34,11 @@ class CommandLineTest {
   private final StringWriter err = new StringWriter();
 
   @Test
-  void sampleRunSucceedsWithProgressAndEveryOutput() {
+  void sampleRunSucceedsWithProgressAndEveryOutput() throws IOException {
     int code = run("run", "--sample", "--out", dir.toString());
 
     assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
+    Path latest = dir.resolve("latest");
     assertThat(out.toString()).contains("discover", "read", "rows read =", "write", "Done:");
     for (String table :
         new String[] {
@@ -49,10 +50,15 @@ class CommandLineTest {
           "coverage",
           "rejects"
         }) {
-      assertThat(dir.resolve("csv").resolve(table)).isDirectoryContaining("glob:**.csv");
-      assertThat(dir.resolve(table)).isDirectory();
+      Path folder = table.equals("rejects") ? latest.resolve("restricted") : latest;
+      assertThat(folder.resolve("csv").resolve(table)).isDirectoryContaining("glob:**.csv");
+      assertThat(folder.resolve(table)).isDirectory();
     }
-    assertThat(dir.resolve("manifest.json")).exists();
+    assertThat(latest.resolve("manifest.json")).exists();
+    assertThat(Files.readString(latest.resolve("status.json")))
+        .contains("\"outcome\":\"success\"", "\"exit_code\":0", "\"rows_read\":26845");
+    assertThat(dir.resolve("last-attempt.json"))
+        .hasSameTextualContentAs(latest.resolve("status.json"));
   }
 
   @Test
@@ -67,8 +73,9 @@ class CommandLineTest {
     assertThat(run("run", "--custody", custody.toString(), "--out", out.toString()))
         .as(err.toString())
         .isEqualTo(ExitCodes.OK);
-    assertThat(Files.readString(out.resolve("csv/coverage/kent.csv"))).contains("custody,kent");
-    assertThat(Files.readString(out.resolve("csv/disproportionality/kent.csv")))
+    assertThat(Files.readString(out.resolve("latest/csv/coverage/kent.csv")))
+        .contains("custody,kent");
+    assertThat(Files.readString(out.resolve("latest/csv/disproportionality/kent.csv")))
         .contains("custody,place_of_event,month,2022-03");
 
     Path boundaries = dir.resolve("lad.geojson");
@@ -123,7 +130,11 @@ class CommandLineTest {
                 "--out",
                 dir.resolve("o").toString()))
         .isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(err.toString()).contains("Input error: Input not found:").contains("absent");
+    assertThat(err.toString())
+        .contains(
+            "Input error: --stop-search " + dir.resolve("absent") + ": no such file or folder");
+    // Stopped before Spark or the store: nothing was created.
+    assertThat(dir.resolve("o")).doesNotExist();
 
     Path wrong = dir.resolve("2020-06-kent-stop-and-search.csv");
     Files.writeString(wrong, "Type,When\nPerson search,yesterday\n");
@@ -131,7 +142,7 @@ class CommandLineTest {
         .isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(err.toString())
         .contains("2020-06-kent-stop-and-search.csv line 1: not the data.police.uk");
-    assertThat(dir.resolve("o/records")).doesNotExist();
+    assertThat(dir.resolve("o/latest")).doesNotExist();
 
     assertThat(
             run(
@@ -142,16 +153,25 @@ class CommandLineTest {
                 "--out",
                 dir.resolve("o").toString()))
         .isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(err.toString()).contains("File not found").contains("none.csv");
+    assertThat(err.toString())
+        .contains(
+            "Input error: --population " + dir.resolve("none.csv") + ": no such file or folder");
   }
 
   @Test
-  void failedDataQualityGatesExitThreeAfterWritingOutputs() {
+  void failedDataQualityGatesExitThreeAfterWritingOutputs() throws IOException {
     // The sample plants 14 malformed rows and one unmapped ethnicity label.
     assertThat(run("run", "--sample", "--max-reject-fraction", "0", "--out", dir.toString()))
         .isEqualTo(ExitCodes.DATA_QUALITY);
     assertThat(err.toString()).contains("Data quality gate failed:").contains("rejected rows");
-    assertThat(dir.resolve("csv/rejects")).isDirectoryContaining("glob:**.csv");
+    // Kept for inspection, not published.
+    assertThat(dir.resolve("latest")).doesNotExist();
+    try (var runs = Files.list(dir.resolve("runs"))) {
+      Path kept = runs.findFirst().orElseThrow();
+      assertThat(kept.resolve("restricted/csv/rejects")).isDirectoryContaining("glob:**.csv");
+      assertThat(Files.readString(kept.resolve("status.json")))
+          .contains("\"outcome\":\"gate_failed\"", "\"exit_code\":3", "\"published\":false");
+    }
 
     assertThat(run("run", "--sample", "--max-unmapped-fraction", "0", "--out", dir.toString()))
         .isEqualTo(ExitCodes.DATA_QUALITY);
@@ -282,7 +302,7 @@ class CommandLineTest {
             "{\"max-reject-fraction\": true}",
             "'max-reject-fraction' must be a number, not true/false",
             "{\"from\": \"2022-01\",\n \"from\": \"2022-02\"}",
-            "line 2 column 8: Duplicate field 'from'");
+            "line 2 column 8: 'from' is given twice in one object");
     for (Map.Entry<String, String> c : cases.entrySet()) {
       Files.writeString(config, c.getKey());
       err.getBuffer().setLength(0);

@@ -19,8 +19,8 @@ import org.scrutineer.pipeline.schema.OutputSchemas;
 /**
  * Stage 6, write outputs: every table as Parquet and per-force CSV files, written by Spark tasks
  * ({@link StatisticsWriter} for the statistical and panel tables; {@link TableWriter} for coverage,
- * geography quality and the rejects). The records table is already written (staged); it is listed
- * here under its final name.
+ * geography quality and the rejects). The records table is already written; it is listed here. The
+ * rejects, which carry raw input values, go with the records to the restricted folder.
  */
 final class OutputTables {
   private OutputTables() {}
@@ -28,11 +28,14 @@ final class OutputTables {
   /**
    * Writes the tables.
    *
-   * @param recordsPath where the records table will be once published
+   * @param writer the writer of the analyst and panel tables
+   * @param restricted the writer of the restricted outputs (the rejects)
+   * @param recordsPath where the records table is
    * @return what was written, the records first
    */
   static List<TableWriter.Written> write(
       TableWriter writer,
+      TableWriter restricted,
       ResolvedInputs inputs,
       FilesRead files,
       ComputedTables computed,
@@ -67,12 +70,12 @@ final class OutputTables {
             List.of(
                 files.rejected() == 0
                     // Nothing rejected: no need to scan the records for the (empty) table.
-                    ? writer.write(
+                    ? restricted.write(
                         OutputSchemas.REJECTS,
                         OutputSchemas.REJECTS_SCHEMA,
                         List.of(),
                         Columns.POWER)
-                    : writer.write(
+                    : restricted.write(
                         OutputSchemas.REJECTS,
                         RejectsTable.from(records),
                         OutputSchemas.REJECTS_SCHEMA,

@@ -4,10 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import org.scrutineer.pipeline.store.Stages;
 
 /**
  * Reports each stage of a run as one line with its elapsed time, and keeps the timings for the
- * manifest.
+ * manifest. A stage's end is where the test hook of {@link Stages} can halt the run.
  */
 public final class Progress {
   private final Consumer<String> sink;
@@ -36,6 +37,7 @@ public final class Progress {
     last = now;
     stages.add(new Stage(name, seconds, detail));
     sink.accept(String.format(Locale.ROOT, "[%6.1fs] %-13s %s", (now - start) / 1e9, name, detail));
+    Stages.reached(name);
   }
 
   /** Seconds since the run started. */

@@ -40,7 +40,8 @@ final class RejectHint {
         all += e.getValue();
       }
     }
-    String where = "see csv/rejects/ for every rejected row with its file, line and reason";
+    String where =
+        "see restricted/csv/rejects/ for every rejected row with its file, line and reason";
     if (all == 0) {
       return where;
     }

@@ -99,6 +99,25 @@ public record RunConfig(
     }
   }
 
+  /** The same run writing into {@code folder}. */
+  public RunConfig withOut(String folder) {
+    return new RunConfig(
+        inputs,
+        mappings,
+        population,
+        populationFormat,
+        areaLookup,
+        geography,
+        forces,
+        from,
+        to,
+        folder,
+        report,
+        maxRejectFraction,
+        maxUnmappedFraction,
+        ignoreUnrecognisedFiles);
+  }
+
   public RunConfig {
     geography = geography == null ? Geography.NONE : geography;
     Map<Power, List<String>> copy = new EnumMap<>(Power.class);

@@ -20,6 +20,8 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.scrutineer.pipeline.aggregate.UnmappedValues;
 import org.scrutineer.pipeline.ingest.FileSummary;
+import org.scrutineer.pipeline.output.Audience;
+import org.scrutineer.pipeline.output.ContentChecksum;
 import org.scrutineer.pipeline.output.TableWriter;
 import org.scrutineer.pipeline.schema.RejectReason;
 
@@ -39,6 +41,7 @@ final class RunManifest {
   static String of(
       SparkSession spark,
       RunConfig config,
+      RunIdentity identity,
       java.time.Instant started,
       Progress progress,
       ResolvedInputs inputs,
@@ -46,17 +49,22 @@ final class RunManifest {
       CountedCells counted,
       List<UnmappedValues.Value> unmapped,
       QualityGates gates,
-      List<TableWriter.Written> outputs) {
+      List<TableWriter.Written> outputs,
+      List<TableWriter.CsvFile> csvFiles) {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     Map<String, Object> manifest = new java.util.LinkedHashMap<>();
     manifest.put("tool", tool(spark));
-    manifest.put(
-        "run",
-        Map.of(
-            "started", started.toString(),
-            "finished", java.time.Instant.now().toString(),
-            "elapsed_seconds", progress.elapsed(),
-            "spark_master", spark.sparkContext().master()));
+    Map<String, Object> run = new LinkedHashMap<>();
+    if (identity != null) {
+      run.put("run_id", identity.runId());
+      run.put("previous_run", identity.previousRun());
+      run.put("store", identity.store());
+    }
+    run.put("started", started.toString());
+    run.put("finished", java.time.Instant.now().toString());
+    run.put("elapsed_seconds", progress.elapsed());
+    run.put("spark_master", spark.sparkContext().master());
+    manifest.put("run", run);
     manifest.put("settings", settings(config));
     manifest.put(
         "window",
@@ -81,10 +89,82 @@ final class RunManifest {
     manifest.put("decisions", decisions(files.accepted(), counted.rowsCounted(), counted.events()));
     manifest.put("reject_rules", rejectRules());
     manifest.put("gates", gates.results());
-    manifest.put("outputs", outputs);
+    manifest.put("audiences", audiences());
+    manifest.put("outputs", outputs(spark, outputs, csvFiles, config.out(), conf));
     manifest.put("stages", progress.stages());
     manifest.put("caveats", org.scrutineer.pipeline.tables.Caveats.ALL);
     return json(manifest);
+  }
+
+  /** What each audience of the outputs may do with them. */
+  static Map<String, String> audiences() {
+    Map<String, String> audiences = new LinkedHashMap<>();
+    for (Audience audience : Audience.values()) {
+      audiences.put(audience.code(), audience.description());
+    }
+    return audiences;
+  }
+
+  /**
+   * Each output: its table, rows, audience, its Parquet folder with the table's {@link
+   * ContentChecksum content checksum}, and its CSV folder with every file in it (rows and SHA-256);
+   * paths relative to the run's folder.
+   */
+  static List<Map<String, Object>> outputs(
+      SparkSession spark,
+      List<TableWriter.Written> written,
+      List<TableWriter.CsvFile> csvFiles,
+      String out,
+      Configuration conf) {
+    String root = qualified(out, conf) + "/";
+    Map<String, List<Map<String, Object>>> filesByFolder = new java.util.TreeMap<>();
+    for (TableWriter.CsvFile file : csvFiles) {
+      String path = relative(file.path(), root, conf);
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("file", path);
+      entry.put("rows", file.rows());
+      entry.put("sha256", file.sha256());
+      filesByFolder
+          .computeIfAbsent(path.substring(0, path.lastIndexOf('/')), f -> new ArrayList<>())
+          .add(entry);
+    }
+    filesByFolder
+        .values()
+        .forEach(l -> l.sort(java.util.Comparator.comparing(e -> (String) e.get("file"))));
+    List<Map<String, Object>> outputs = new ArrayList<>();
+    for (TableWriter.Written table : written) {
+      String parquet = relative(table.parquet(), root, conf);
+      String csv = relative(table.csv(), root, conf);
+      Map<String, Object> output = new LinkedHashMap<>();
+      output.put("table", table.table());
+      output.put("rows", table.rows());
+      output.put("audience", Audience.ofPath(parquet != null ? parquet : csv).code());
+      output.put("parquet", parquet);
+      output.put(
+          "parquet_checksum",
+          table.parquet() == null ? null : ContentChecksum.of(spark, table.parquet()));
+      output.put("csv", csv);
+      output.put("csv_files", csv == null ? null : filesByFolder.getOrDefault(csv, List.of()));
+      outputs.add(output);
+    }
+    return outputs;
+  }
+
+  private static String relative(String path, String root, Configuration conf) {
+    if (path == null) {
+      return null;
+    }
+    String full = qualified(path, conf);
+    return full.startsWith(root) ? full.substring(root.length()) : full;
+  }
+
+  private static String qualified(String path, Configuration conf) {
+    Path p = new Path(path);
+    try {
+      return p.getFileSystem(conf).makeQualified(p).toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot resolve " + path, e);
+    }
   }
 
   static Map<String, Object> tool(SparkSession spark) {

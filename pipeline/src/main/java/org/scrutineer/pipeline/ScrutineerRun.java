@@ -5,12 +5,13 @@ import static org.apache.spark.sql.functions.concat_ws;
 
 import java.time.Instant;
 import java.util.List;
-import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.scrutineer.pipeline.aggregate.UnmappedValues;
 import org.scrutineer.pipeline.ingest.RawSchema;
+import org.scrutineer.pipeline.output.Audience;
 import org.scrutineer.pipeline.output.StatisticsWriter;
 import org.scrutineer.pipeline.output.TableWriter;
 import org.scrutineer.pipeline.schema.Columns;
@@ -21,10 +22,10 @@ import org.scrutineer.pipeline.schema.OutputSchemas;
  * sequence of named stages, each a class with its own contract:
  *
  * <ol>
- *   <li>{@link ResolvedInputs resolve inputs}: reference files, input files, populations,
- *       boundaries;
+ *   <li>{@link #prepare resolve inputs}, before Spark starts: reference files, input files,
+ *       populations, boundaries;
  *   <li>{@link StandardisedRecords write records}: every line of every file, read once, into the
- *       record-level Parquet table (staged until the run's outputs are written);
+ *       record-level Parquet table;
  *   <li>{@link FilesRead reconcile files}: rows read = accepted + rejected for each file, and the
  *       coverage;
  *   <li>{@link CountedCells count cells}: counts by reporting cell and group, and the run's totals;
@@ -43,26 +44,31 @@ import org.scrutineer.pipeline.schema.OutputSchemas;
  * @see RunConfig
  */
 public final class ScrutineerRun {
-  /** Where this run writes its records until its outputs are complete (then {@code records/}). */
-  private static final String STAGED_RECORDS = "_records_incoming";
-
   private ScrutineerRun() {}
 
   /**
-   * Runs the pipeline.
+   * Runs the pipeline into a folder of its own ({@code config.out()}): analyst tables at the top,
+   * {@code panel/} for publication, record-level data and rejects in {@link Audience#RESTRICTED
+   * restricted/}, readable by the owner only.
    *
+   * @param run the run's place in its results store (id, previous run), for the manifest; {@code
+   *     null} for a run outside a store
    * @return what was read and written
-   * @throws InputException for unusable input (nothing is published)
+   * @throws InputException for unusable input
    * @throws DataQualityException when a gate fails (after the outputs are written)
    */
-  public static RunResult run(SparkSession spark, RunConfig config, Progress progress) {
-    Instant started = Instant.now();
-    ResolvedInputs inputs =
-        ResolvedInputs.resolve(config, spark.sparkContext().hadoopConfiguration(), progress);
+  public static RunResult run(
+      SparkSession spark, PreparedRun prepared, Progress progress, RunIdentity run) {
+    Instant started = prepared.started();
+    RunConfig config = prepared.config();
+    ResolvedInputs inputs = prepared.inputs();
     TableWriter writer = new TableWriter(spark, config.out());
-    String staged = StandardisedRecords.write(spark, writer, inputs, STAGED_RECORDS);
-    progress.stage("records", "standardised records written to " + staged);
-    Dataset<Row> records = spark.read().parquet(staged);
+    org.apache.hadoop.fs.Path restrictedFolder = Audience.restrictedFolder(spark, config.out());
+    TableWriter restricted = new TableWriter(spark, restrictedFolder.toString());
+    String recordsPath =
+        StandardisedRecords.write(spark, restricted, inputs, OutputSchemas.RECORDS);
+    progress.stage("records", "standardised records written to " + recordsPath);
+    Dataset<Row> records = spark.read().parquet(recordsPath);
     try (FilesRead files = FilesRead.of(records, inputs, config)) {
       progress.stage("read", files.summary());
       try (CountedCells counted = CountedCells.of(files, inputs)) {
@@ -78,15 +84,9 @@ public final class ScrutineerRun {
               counted.unmapped() == 0
                   ? List.of()
                   : UnmappedValues.collect(accepted(records, files.submitted()));
-          // The previous run's records stay until this run's outputs are all written.
           List<TableWriter.Written> outputs =
-              OutputTables.write(
-                  writer,
-                  inputs,
-                  files,
-                  computed,
-                  records,
-                  new Path(config.out(), OutputSchemas.RECORDS).toString());
+              OutputTables.write(writer, restricted, inputs, files, computed, records, recordsPath);
+          Audience.restrict(spark, restrictedFolder);
           progress.stage(
               "write",
               String.format(
@@ -98,11 +98,19 @@ public final class ScrutineerRun {
               writer.writeText(
                   "manifest.json",
                   RunManifest.of(
-                      spark, config, started, progress, inputs, files, counted, unmapped, gates,
-                      outputs));
+                      spark,
+                      config,
+                      run,
+                      started,
+                      progress,
+                      inputs,
+                      files,
+                      counted,
+                      unmapped,
+                      gates,
+                      outputs,
+                      csvFiles(writer, restricted)));
           progress.stage("manifest", manifestPath);
-
-          writer.replace(STAGED_RECORDS, OutputSchemas.RECORDS);
           if (!gates.failed().isEmpty()) {
             throw new DataQualityException(String.join("; ", gates.failed()));
           }
@@ -116,14 +124,37 @@ public final class ScrutineerRun {
               gates.failed());
         }
       }
-    } catch (DataQualityException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      // Unusable input (or any failure) publishes no records: remove only this run's staged
-      // table, so the previous run's records/ stays as it was.
-      writer.delete(STAGED_RECORDS);
-      throw e;
     }
+  }
+
+  /**
+   * Stage 1, resolve inputs, before Spark starts: finds the input files in the window and reads and
+   * checks every reference file (mappings, force registry, area lookup, populations, boundaries),
+   * so that unusable input stops the run before any work.
+   *
+   * @param conf the Hadoop settings of the input file systems
+   * @throws InputException for a missing or unusable file, or no input file in the window
+   */
+  public static PreparedRun prepare(RunConfig config, Configuration conf, Progress progress) {
+    Instant started = Instant.now();
+    return new PreparedRun(config, ResolvedInputs.resolve(config, conf, progress), started);
+  }
+
+  /** Runs the pipeline into a folder outside any store. */
+  public static RunResult run(SparkSession spark, RunConfig config, Progress progress) {
+    return run(
+        spark,
+        prepare(config, spark.sparkContext().hadoopConfiguration(), progress),
+        progress,
+        null);
+  }
+
+  private static List<TableWriter.CsvFile> csvFiles(TableWriter... writers) {
+    List<TableWriter.CsvFile> files = new java.util.ArrayList<>();
+    for (TableWriter writer : writers) {
+      files.addAll(writer.csvFiles());
+    }
+    return files;
   }
 
   private static String denominatorNote(ResolvedInputs inputs, CountedCells counted) {

@@ -17,13 +17,15 @@ class RejectHintTest {
     assertThat(hint)
         .startsWith("98% of the rejected rows are INVALID_DATE")
         .contains("does the mapping's date_format")
-        .endsWith("see csv/rejects/ for every rejected row with its file, line and reason");
+        .endsWith(
+            "see restricted/csv/rejects/ for every rejected row with its file, line and reason");
   }
 
   @Test
   void mixedRejectsOnlySayWhereToLook() {
     assertThat(RejectHint.of(List.of(file(Map.of("INVALID_DATE", 60L, "FIELD_COUNT", 40L)))))
-        .isEqualTo("see csv/rejects/ for every rejected row with its file, line and reason");
+        .isEqualTo(
+            "see restricted/csv/rejects/ for every rejected row with its file, line and reason");
   }
 
   private static FileSummary file(Map<String, Long> rejects) {

@@ -94,12 +94,15 @@ final class SampleRun {
   /** An output table's rows, read once. */
   synchronized List<Row> table(String name) {
     return tables.computeIfAbsent(
-        name,
-        t ->
-            SparkTestBase.session()
-                .read()
-                .parquet(dir.resolve("out").resolve(t).toString())
-                .collectAsList());
+        name, t -> SparkTestBase.session().read().parquet(tablePath(t).toString()).collectAsList());
+  }
+
+  /** A table's Parquet folder: at the top of the run's folder, or in restricted/ (the rejects). */
+  private Path tablePath(String table) {
+    Path top = dir.resolve("out").resolve(table);
+    return java.nio.file.Files.isDirectory(top)
+        ? top
+        : dir.resolve("out").resolve("restricted").resolve(table);
   }
 
   /** The one row of a table for a power, place-of-event cell and group. */

@@ -8,8 +8,8 @@ import org.apache.spark.sql.Row;
  * Formats rows as CSV that opens cleanly in Excel: RFC 4180 quoting, CRLF line ends, a UTF-8
  * byte-order mark (written by the caller), empty cells for null, numbers in plain notation where
  * sensible (six significant digits; Parquet keeps full precision), text that Excel would run as a
- * formula ({@code = + - @} first) prefixed with an apostrophe, and text longer than an Excel cell
- * holds cut with a visible marker ({@link #cut}).
+ * formula ({@code = + - @}, tab or carriage return first) prefixed with an apostrophe, and text
+ * longer than an Excel cell holds cut with a visible marker ({@link #cut}).
  */
 public final class CsvFormat {
   public static final String BOM = "\uFEFF";
@@ -69,6 +69,12 @@ public final class CsvFormat {
     return new BigDecimal(d).round(DIGITS).stripTrailingZeros().toPlainString();
   }
 
+  /**
+   * First characters that make a spreadsheet read a cell as a formula (or, tab and carriage return,
+   * let one hide behind them): such text gets an apostrophe before it.
+   */
+  static final String FORMULA_STARTS = "=+-@\t\r";
+
   /** The most characters of text in one CSV cell (Excel holds at most 32,767). */
   static final int MAX_CELL = 32_000;
 
@@ -86,7 +92,7 @@ public final class CsvFormat {
 
   private static String text(String raw) {
     String s = cut(raw);
-    String safe = !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
+    String safe = !s.isEmpty() && FORMULA_STARTS.indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
     boolean quote =
         safe.indexOf(',') >= 0
             || safe.indexOf('"') >= 0

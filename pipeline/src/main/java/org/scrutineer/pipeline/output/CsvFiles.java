@@ -6,11 +6,16 @@ import java.io.OutputStreamWriter;
 import java.io.Serializable;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Map;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
+import org.apache.spark.util.CollectionAccumulator;
 import org.apache.spark.util.LongAccumulator;
 import org.scrutineer.pipeline.io.CsvFormat;
 
@@ -26,6 +31,7 @@ import org.scrutineer.pipeline.io.CsvFormat;
  * @param maxRows data rows per file
  * @param conf the Hadoop configuration
  * @param counts rows written, by folder
+ * @param files each file written, as {@link WrittenFile#encode}
  */
 record CsvFiles(
     String out,
@@ -33,8 +39,24 @@ record CsvFiles(
     int firstValue,
     long maxRows,
     HadoopConf conf,
-    Map<String, LongAccumulator> counts)
+    Map<String, LongAccumulator> counts,
+    CollectionAccumulator<String> files)
     implements Serializable {
+
+  /**
+   * One CSV file written: its path relative to the output folder, its data rows and the SHA-256 of
+   * its bytes.
+   */
+  record WrittenFile(String path, long rows, String sha256) {
+    String encode() {
+      return path + "\t" + rows + "\t" + sha256;
+    }
+
+    static WrittenFile decode(String encoded) {
+      String[] parts = encoded.split("\t");
+      return new WrittenFile(parts[0], Long.parseLong(parts[1]), parts[2]);
+    }
+  }
 
   /** Writes the rows. */
   void write(Iterator<Row> rows) throws IOException {
@@ -42,7 +64,7 @@ record CsvFiles(
     String file = null;
     long inFile = 0;
     int part = 1;
-    Writer writer = null;
+    Open writer = null;
     try {
       while (rows.hasNext()) {
         Row row = rows.next();
@@ -55,29 +77,62 @@ record CsvFiles(
           file = name;
           inFile = 0;
           if (writer != null) {
-            writer.close();
+            writer.close(files);
           }
           writer = open(folder, part == 1 ? name : name + "-" + part);
         }
-        writer.write(firstValue < 0 ? row.getString(2) : CsvFormat.line(row, firstValue));
+        writer.writer.write(firstValue < 0 ? row.getString(2) : CsvFormat.line(row, firstValue));
+        writer.rows++;
         inFile++;
         counts.get(folder).add(1);
       }
+      if (writer != null) {
+        writer.close(files);
+        writer = null;
+      }
     } finally {
       if (writer != null) {
-        writer.close();
+        writer.writer.close();
       }
     }
   }
 
-  private Writer open(String folder, String name) throws IOException {
-    Path path = new Path(new Path(out, folder), name + ".csv");
+  /** A file being written, with its digest and rows so far. */
+  private static final class Open {
+    final String path;
+    final Writer writer;
+    final MessageDigest digest;
+    long rows;
+
+    Open(String path, Writer writer, MessageDigest digest) {
+      this.path = path;
+      this.writer = writer;
+      this.digest = digest;
+    }
+
+    void close(CollectionAccumulator<String> files) throws IOException {
+      writer.close();
+      files.add(new WrittenFile(path, rows, HexFormat.of().formatHex(digest.digest())).encode());
+    }
+  }
+
+  private Open open(String folder, String name) throws IOException {
+    String relative = folder + "/" + name + ".csv";
+    Path path = new Path(out, relative);
     FileSystem fs = TableWriter.withoutChecksums(path.getFileSystem(conf.get()));
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
     Writer writer =
         new BufferedWriter(
-            new OutputStreamWriter(fs.create(path, true), StandardCharsets.UTF_8), 1 << 16);
+            new OutputStreamWriter(
+                new DigestOutputStream(fs.create(path, true), digest), StandardCharsets.UTF_8),
+            1 << 16);
     writer.write(CsvFormat.BOM);
     writer.write(headers.get(folder));
-    return writer;
+    return new Open(relative, writer, digest);
   }
 }

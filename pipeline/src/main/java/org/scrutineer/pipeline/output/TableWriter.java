@@ -64,6 +64,17 @@ public final class TableWriter {
    */
   public record Written(String table, long rows, String parquet, String csv) {}
 
+  /**
+   * A CSV file written.
+   *
+   * @param path its full path
+   * @param rows its data rows
+   * @param sha256 the SHA-256 of its bytes, hex
+   */
+  public record CsvFile(String path, long rows, String sha256) {}
+
+  private final List<CsvFile> csvFiles = java.util.Collections.synchronizedList(new ArrayList<>());
+
   /** Writes under {@code outDir}, creating it. */
   public TableWriter(SparkSession spark, String outDir) {
     this(spark, outDir, EXCEL_ROWS);
@@ -168,6 +179,13 @@ public final class TableWriter {
     return parquetPath(name);
   }
 
+  /** Every CSV file this writer has written, in no particular order. */
+  public List<CsvFile> csvFiles() {
+    synchronized (csvFiles) {
+      return List.copyOf(csvFiles);
+    }
+  }
+
   /** A path under the output folder. */
   public Path path(String relative) {
     return new Path(out, relative);
@@ -201,6 +219,8 @@ public final class TableWriter {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot create the CSV folders in " + out, e);
     }
+    org.apache.spark.util.CollectionAccumulator<String> fileAccumulator =
+        spark.sparkContext().collectionAccumulator("csv files");
     CsvFiles files =
         new CsvFiles(
             out.toString(),
@@ -208,8 +228,13 @@ public final class TableWriter {
             firstValue,
             maxRows,
             new HadoopConf(spark.sparkContext().hadoopConfiguration()),
-            counts);
+            counts,
+            fileAccumulator);
     rows.foreachPartition((ForeachPartitionFunction<Row>) files::write);
+    for (String encoded : fileAccumulator.value()) {
+      CsvFiles.WrittenFile file = CsvFiles.WrittenFile.decode(encoded);
+      csvFiles.add(new CsvFile(new Path(out, file.path()).toString(), file.rows(), file.sha256()));
+    }
     Map<String, Long> written = new LinkedHashMap<>();
     counts.forEach((folder, n) -> written.put(folder, n.value()));
     return written;
@@ -265,7 +290,7 @@ public final class TableWriter {
    * The file system without its checksum layer where it has one (the local file system's): files
    * meant for people get no {@code .crc} companions beside them.
    */
-  static FileSystem withoutChecksums(FileSystem fs) {
+  public static FileSystem withoutChecksums(FileSystem fs) {
     return fs instanceof ChecksumFileSystem checksummed ? checksummed.getRawFileSystem() : fs;
   }
 

@@ -181,7 +181,7 @@ public final class PopulationReader {
           .merge(group, count, Long::sum);
     }
     checkTs021Blocks(table, seen, sums, totals, doesNotApply);
-    return new PopulationTable(areas, table.name() + " (ONS TS021)");
+    return new PopulationTable(areas, fileName(table.name()) + " (ONS TS021)");
   }
 
   /**
@@ -289,7 +289,7 @@ public final class PopulationReader {
     if (ages) {
       checkBands(table, areas);
     }
-    return new PopulationTable(areas, table.name() + " (canonical)");
+    return new PopulationTable(areas, fileName(table.name()) + " (canonical)");
   }
 
   private static long count(ReferenceTable table, int row, String column) {
@@ -337,5 +337,14 @@ public final class PopulationReader {
 
   private static InputException lineError(ReferenceTable table, int row, String what) {
     return new InputException(String.format("%s line %d: %s", table.name(), table.line(row), what));
+  }
+
+  /**
+   * A file's name without its folders: the denominator source as the tables name it, which panels
+   * may see (the manifest keeps the full path with the file's SHA-256).
+   */
+  static String fileName(String path) {
+    int slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+    return path.substring(slash + 1);
   }
 }

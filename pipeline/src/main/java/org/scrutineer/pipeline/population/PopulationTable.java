@@ -98,7 +98,10 @@ public final class PopulationTable implements java.io.Serializable {
     return areas.get(code);
   }
 
-  /** Where the denominators came from, for the manifest. */
+  /**
+   * Where the denominators came from: the file's name (no folders) and format, as the tables show
+   * it.
+   */
   public String source() {
     return source;
   }

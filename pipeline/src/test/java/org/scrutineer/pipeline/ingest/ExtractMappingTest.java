@@ -65,7 +65,7 @@ class ExtractMappingTest {
             () -> read("{\"force\": \"kent\",\n\"columns\": {\"date\": \"D\", \"date\": \"E\"}}"))
         .isInstanceOf(InputException.class)
         .hasMessageContaining("Invalid mapping m.json line 2 column")
-        .hasMessageContaining("Duplicate field 'date'");
+        .hasMessageContaining("'date' is given twice in one object");
   }
 
   @Test

@@ -29,6 +29,10 @@ class CsvFormatTest {
     assertThat(CsvFormat.value("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
     assertThat(CsvFormat.value("-1 search")).isEqualTo("'-1 search");
     assertThat(CsvFormat.value(-1.5)).isEqualTo("-1.5");
+    assertThat(CsvFormat.value("+44 20")).isEqualTo("'+44 20");
+    assertThat(CsvFormat.value("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+    assertThat(CsvFormat.value("\t=1+1")).isEqualTo("'\t=1+1");
+    assertThat(CsvFormat.value("\r=1+1")).isEqualTo("\"'\r=1+1\"");
   }
 
   @Test
