@@ -15,6 +15,7 @@ public final class Attempt implements AutoCloseable {
   private final String runId;
   private final String previousRun;
   private final List<String> recovered;
+  private boolean published;
 
   Attempt(
       ResultsStore store,
@@ -68,6 +69,7 @@ public final class Attempt implements AutoCloseable {
     store.writeNew(new Path(dir(), ResultsStore.STATUS), status.toJson() + "\n");
     Stages.reached(Stages.COMMIT);
     store.publish(runId);
+    published = true;
     Stages.reached(Stages.PUBLISH);
     List<String> pruned = store.prune(keep);
     recordAttempt(status);
@@ -84,9 +86,15 @@ public final class Attempt implements AutoCloseable {
     recordAttempt(status);
   }
 
-  /** Removes this run's folder (it did not complete) and records the attempt. */
+  /**
+   * Removes this run's folder (it did not complete) and records the attempt. A run already
+   * published (something failed after the switch, such as removing old runs) is never removed: it
+   * is what readers see.
+   */
   public void abandon(RunStatus status) {
-    store.delete(dir());
+    if (!published) {
+      store.delete(dir());
+    }
     recordAttempt(status);
   }
 

@@ -189,9 +189,9 @@ public final class ResultsStore {
     try {
       for (FileStatus dir : fs.listStatus(new Path(root, RUNS))) {
         String id = dir.getPath().getName();
-        Path status = new Path(dir.getPath(), STATUS);
-        if (dir.isDirectory() && fs.exists(status)) {
-          runs.add(new StoredRun(id, RunStatus.fromJson(readText(status)), id.equals(latest)));
+        RunStatus status = dir.isDirectory() ? statusOf(dir.getPath()) : null;
+        if (status != null) {
+          runs.add(new StoredRun(id, status, id.equals(latest)));
         }
       }
     } catch (IOException e) {
@@ -232,18 +232,24 @@ public final class ResultsStore {
     }
   }
 
-  /** Removes what a run that did not finish left behind; returns what it removed. */
+  /**
+   * Removes what a run that did not finish left behind; returns what it removed. A run folder is
+   * removed when it has no readable {@code status.json} (killed or failed before it completed), or
+   * when it completed successfully after the published run but was not published (killed while
+   * publishing). With nothing published yet, complete runs stay: the next publish and {@code
+   * --keep} decide about them.
+   */
   private List<String> recover(String latest) throws IOException {
     List<String> removed = new ArrayList<>();
     for (FileStatus entry : fs.listStatus(new Path(root, RUNS))) {
       String id = entry.getPath().getName();
-      Path status = new Path(entry.getPath(), STATUS);
-      boolean complete = fs.exists(status);
+      RunStatus status = statusOf(entry.getPath());
       boolean unpublishedSuccess =
-          complete
-              && (latest == null || id.compareTo(latest) > 0)
-              && RunStatus.fromJson(readText(status)).published();
-      if (!complete || unpublishedSuccess) {
+          status != null
+              && latest != null
+              && id.compareTo(latest) > 0
+              && status.outcome() == Outcome.SUCCESS;
+      if (status == null || unpublishedSuccess) {
         fs.delete(entry.getPath(), true);
         removed.add(RUNS + "/" + id);
       }
@@ -255,6 +261,19 @@ public final class ResultsStore {
       }
     }
     return removed;
+  }
+
+  /** A run folder's status, or {@code null} when it has none that can be read (incomplete). */
+  private RunStatus statusOf(Path run) throws IOException {
+    Path status = new Path(run, STATUS);
+    if (!fs.exists(status)) {
+      return null;
+    }
+    try {
+      return RunStatus.fromJson(readText(status));
+    } catch (IllegalArgumentException e) {
+      return null; // cut short by a kill while it was written
+    }
   }
 
   /** Makes run {@code id} the one at {@code latest}, in one atomic step. */

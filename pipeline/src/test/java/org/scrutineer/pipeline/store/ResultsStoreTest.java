@@ -64,6 +64,9 @@ class ResultsStoreTest {
                 1L,
                 0L)
             .toJson());
+    // A third, killed as it began writing its status: an empty status.json is no status.
+    Files.createDirectories(runs.resolve("20261130T010002500Z"));
+    Files.writeString(runs.resolve("20261130T010002500Z/status.json"), "");
     Files.writeString(dir.resolve(".tmp-latest-20261130T010002000Z"), "");
     Files.writeString(dir.resolve(".lock"), "run 20261130T010002000Z, process 1 on h, started x");
     assertThat(Files.readString(dir.resolve("latest/table.csv"))).isEqualTo("good");
@@ -73,11 +76,49 @@ class ResultsStoreTest {
           .containsExactlyInAnyOrder(
               "runs/20261130T010001000Z",
               "runs/20261130T010002000Z",
+              "runs/20261130T010002500Z",
               ".tmp-latest-20261130T010002000Z");
       assertThat(next.previousRun()).isEqualTo("20261130T010000000Z");
       assertThat(next.clearedStaleLock()).contains("run 20261130T010002000Z");
       assertThat(Files.readString(dir.resolve("latest/table.csv"))).isEqualTo("good");
     }
+  }
+
+  @Test
+  void withNothingPublishedACompleteRunIsNotTakenForAKilledPublish() throws IOException {
+    ResultsStore store = ResultsStore.open(dir.toString(), new Configuration());
+    Path run = dir.resolve("runs/20261130T010000000Z");
+    Files.createDirectories(run);
+    Files.writeString(
+        run.resolve("status.json"),
+        new RunStatus(
+                "20261130T010000000Z",
+                Outcome.SUCCESS,
+                "published",
+                null,
+                null,
+                null,
+                true,
+                1L,
+                1L,
+                0L)
+            .toJson());
+    try (Attempt next = store.begin(T0.plusSeconds(1))) {
+      assertThat(next.recovered()).isEmpty();
+    }
+    assertThat(store.runs()).extracting(StoredRun::id).containsExactly("20261130T010000000Z");
+  }
+
+  @Test
+  void aFailureAfterThePublishNeverRemovesThePublishedRun() throws IOException {
+    ResultsStore store = ResultsStore.open(dir.toString(), new Configuration());
+    try (Attempt attempt = store.begin(T0)) {
+      Files.writeString(Path.of(attempt.dir().toUri()).resolve("table.csv"), "published");
+      attempt.publish(status(attempt, Outcome.SUCCESS), 7);
+      attempt.abandon(status(attempt, Outcome.UNEXPECTED));
+    }
+    assertThat(Files.readString(dir.resolve("latest/table.csv"))).isEqualTo("published");
+    assertThat(Files.readString(dir.resolve("last-attempt.json"))).contains("\"unexpected\"");
   }
 
   @Test
