@@ -494,7 +494,7 @@ class EndToEndTest extends SparkTestBase {
   @Test
   void recordTableKeepsRawValuesBesideTheMappedOnes() {
     org.apache.spark.sql.Dataset<Row> records =
-        session().read().parquet(dir.resolve("out/records").toString());
+        session().read().parquet(dir.resolve("out/restricted/records").toString());
     assertThat(records.schema().fieldNames())
         .containsExactly(org.scrutineer.pipeline.schema.OutputSchemas.RECORDS_SCHEMA.fieldNames());
     assertThat(records.where("record_type = 'record'").count()).isEqualTo(result.rowsRead());
