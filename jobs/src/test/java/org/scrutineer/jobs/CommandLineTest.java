@@ -327,7 +327,8 @@ class CommandLineTest {
     return Scrutineer.execute(new PrintWriter(out, true), new PrintWriter(err, true), SHARED, args);
   }
 
+  /** The manifest of the run published in the store {@code out}. */
   private static JsonNode manifest(Path out) throws IOException {
-    return new ObjectMapper().readTree(Files.readString(out.resolve("manifest.json")));
+    return new ObjectMapper().readTree(Files.readString(out.resolve("latest/manifest.json")));
   }
 }
