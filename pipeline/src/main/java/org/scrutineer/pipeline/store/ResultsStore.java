@@ -104,10 +104,7 @@ public final class ResultsStore {
       if (!fs.exists(new Path(root, RUNS))) {
         throw new IllegalArgumentException(out + " is not a Scrutineer results store (no runs/)");
       }
-      return new ResultsStore(
-          root,
-          fs,
-          "file".equals(root.toUri().getScheme()) ? java.nio.file.Path.of(root.toUri()) : null);
+      return new ResultsStore(root, fs, localPath(root, true));
     } catch (IOException e) {
       throw new StoreException("Cannot read the results store " + out + ": " + e.getMessage(), e);
     }
@@ -122,10 +119,7 @@ public final class ResultsStore {
     try {
       FileSystem fs = TableWriter.withoutChecksums(root.getFileSystem(conf));
       root = fs.makeQualified(root);
-      java.nio.file.Path local =
-          links && "file".equals(root.toUri().getScheme())
-              ? java.nio.file.Path.of(root.toUri())
-              : null;
+      java.nio.file.Path local = localPath(root, links);
       if (fs.exists(root) && !fs.getFileStatus(root).isDirectory()) {
         throw new IllegalArgumentException(
             "--out " + out + " is a file, not a folder: give a new or empty folder, or a store");
@@ -148,6 +142,16 @@ public final class ResultsStore {
     } catch (IOException e) {
       throw new StoreException("Cannot write the results store " + out + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The store's folder as a local path, where {@code latest} can be a link and the lock an
+   * operating-system lock; {@code null} on other file systems (or with {@code links} off).
+   */
+  private static java.nio.file.Path localPath(Path root, boolean links) {
+    return links && "file".equals(root.toUri().getScheme())
+        ? java.nio.file.Path.of(root.toUri())
+        : null;
   }
 
   /** The store's folder. */

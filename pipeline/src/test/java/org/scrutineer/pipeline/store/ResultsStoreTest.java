@@ -51,19 +51,7 @@ class ResultsStoreTest {
     Files.createDirectories(runs.resolve("20261130T010002000Z"));
     Files.writeString(runs.resolve("20261130T010002000Z/table.csv"), "whole");
     Files.writeString(
-        runs.resolve("20261130T010002000Z/status.json"),
-        new RunStatus(
-                "20261130T010002000Z",
-                Outcome.SUCCESS,
-                "published",
-                null,
-                null,
-                null,
-                true,
-                1L,
-                1L,
-                0L)
-            .toJson());
+        runs.resolve("20261130T010002000Z/status.json"), publishedStatus("20261130T010002000Z"));
     // A third, killed as it began writing its status: an empty status.json is no status.
     Files.createDirectories(runs.resolve("20261130T010002500Z"));
     Files.writeString(runs.resolve("20261130T010002500Z/status.json"), "");
@@ -89,20 +77,7 @@ class ResultsStoreTest {
     ResultsStore store = ResultsStore.open(dir.toString(), new Configuration());
     Path run = dir.resolve("runs/20261130T010000000Z");
     Files.createDirectories(run);
-    Files.writeString(
-        run.resolve("status.json"),
-        new RunStatus(
-                "20261130T010000000Z",
-                Outcome.SUCCESS,
-                "published",
-                null,
-                null,
-                null,
-                true,
-                1L,
-                1L,
-                0L)
-            .toJson());
+    Files.writeString(run.resolve("status.json"), publishedStatus("20261130T010000000Z"));
     try (Attempt next = store.begin(T0.plusSeconds(1))) {
       assertThat(next.recovered()).isEmpty();
     }
@@ -207,6 +182,12 @@ class ResultsStoreTest {
         1L,
         1L,
         0L);
+  }
+
+  /** The status a run writes when it completes and is published. */
+  private static String publishedStatus(String runId) {
+    return new RunStatus(runId, Outcome.SUCCESS, "published", null, null, null, true, 1L, 1L, 0L)
+        .toJson();
   }
 
   private static List<String> names(Path folder) throws IOException {
