@@ -41,7 +41,7 @@ public class CompareOutputs {
     tables.addAll(parquetTables(after));
     for (String table : tables) {
       failures.addAll(
-          compareParquet(spark, table, tablePath(before, table), tablePath(after, table)));
+          compareParquet(spark, table, parquet(spark, before, table), parquet(spark, after, table)));
     }
     TreeSet<String> csvs = new TreeSet<>(csvTables(before));
     csvs.addAll(csvTables(after));
@@ -71,8 +71,42 @@ public class CompareOutputs {
     return !Files.isDirectory(top) && Files.isDirectory(restricted) ? restricted : top;
   }
 
+  /**
+   * A table as Parquet, or {@code null} when the run has none. The records of a run in a results
+   * store are in the store's record store: the files of the keys its {@code record-set.json} lists,
+   * each row given its file's place in that list as {@code file_index}.
+   */
+  private static Dataset<Row> parquet(SparkSession spark, Path out, String table) throws Exception {
+    Path recordSet = out.resolve("record-set.json");
+    if (table.equals("records") && Files.isRegularFile(recordSet)) {
+      Path data = out.toRealPath().getParent().getParent().resolve("records").resolve("data");
+      if (!Files.isDirectory(data)) {
+        data = out.resolve("restricted").resolve("records").resolve("data");
+      }
+      List<Row> index = new ArrayList<>();
+      var files = new com.fasterxml.jackson.databind.ObjectMapper().readTree(recordSet.toFile()).path("files");
+      for (int i = 0; i < files.size(); i++) {
+        index.add(org.apache.spark.sql.RowFactory.create(files.get(i).path("key").asText(), i));
+      }
+      var schema =
+          new org.apache.spark.sql.types.StructType()
+              .add("file_key", org.apache.spark.sql.types.DataTypes.StringType)
+              .add("file_index", org.apache.spark.sql.types.DataTypes.IntegerType);
+      return spark
+          .read()
+          .parquet(data.toString())
+          .join(spark.createDataFrame(index, schema), "file_key")
+          .drop("file_key");
+    }
+    Path path = tablePath(out, table);
+    return Files.isDirectory(path) ? spark.read().parquet(path.toString()) : null;
+  }
+
   private static List<String> parquetTables(Path out) throws Exception {
     List<String> tables = new ArrayList<>();
+    if (Files.isRegularFile(out.resolve("record-set.json"))) {
+      tables.add("records");
+    }
     for (Path folder : List.of(out, out.resolve("restricted"))) {
       if (!Files.isDirectory(folder)) {
         continue;
@@ -137,12 +171,10 @@ public class CompareOutputs {
   }
 
   private static List<String> compareParquet(
-      SparkSession spark, String table, Path before, Path after) {
-    if (!Files.isDirectory(before) || !Files.isDirectory(after)) {
-      return List.of(table + ": Parquet table only in " + (Files.isDirectory(before) ? "BEFORE" : "AFTER"));
+      SparkSession spark, String table, Dataset<Row> a, Dataset<Row> b) {
+    if (a == null || b == null) {
+      return List.of(table + ": Parquet table only in " + (a != null ? "BEFORE" : "AFTER"));
     }
-    Dataset<Row> a = spark.read().parquet(before.toString());
-    Dataset<Row> b = spark.read().parquet(after.toString());
     String[] columns = a.columns().clone();
     String[] other = b.columns().clone();
     Arrays.sort(columns);

@@ -31,7 +31,7 @@ for i in $(seq 1 "$n"); do
   read -r wall kb < "$work/time"
   walls+=("$wall")
   rss+=("$kb")
-  stages=$(sed -nE 's/^\[ *([0-9.]+)s\] (records|read|count|statistics|write|manifest) .*/\2 \1/p' \
+  stages=$(sed -nE 's/^\[ *([0-9.]+)s\] (plan|records|read|count|statistics|write|manifest) .*/\2 \1/p' \
     "$work/log" | tr '\n' ' ')
   printf "run %d: %.1f s wall, %.2f GB peak RSS; stage ends (s): %s\n" \
     "$i" "$wall" "$(awk -v k="$kb" 'BEGIN {print k / 1048576}')" "$stages"

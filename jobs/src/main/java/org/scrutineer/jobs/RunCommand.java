@@ -263,6 +263,20 @@ final class RunCommand implements Callable<Integer> {
   int keep;
 
   @Option(
+      names = "--full",
+      description =
+          "Read every input file again and rebuild the record store's records of this run, rather"
+              + " than reuse the records of files unchanged since the published run.")
+  boolean full;
+
+  @Option(
+      names = "--allow-removal",
+      description =
+          "Drop the records of input files the published run read that are gone. Without it they"
+              + " are kept and counted, and the run reports them.")
+  boolean allowRemoval;
+
+  @Option(
       names = "--master",
       paramLabel = "URL",
       description = "Spark master. Default: the one spark-submit sets, else local[*].")
@@ -430,11 +444,21 @@ final class RunCommand implements Callable<Integer> {
           "Removed what unfinished runs left: " + String.join(", ", attempt.recovered()));
     }
     RunIdentity identity =
-        new RunIdentity(store.root().toString(), attempt.runId(), attempt.previousRun());
+        new RunIdentity(
+            store.root().toString(), attempt.runId(), attempt.previousRun(), full, allowRemoval);
     SparkSession spark = sessions.open(master, sparkSettings());
     try {
       RunResult result =
           ScrutineerRun.run(spark, prepared.withOut(attempt.dir().toString()), progress, identity);
+      if (result.nothingNew() != null) {
+        String message =
+            String.format(
+                "Nothing new: %s, with the settings of run %s; %s is unchanged",
+                result.nothingNew(), attempt.previousRun(), readPath(store));
+        attempt.abandon(status(attempt, Outcome.NOTHING_NEW, message, started, result));
+        stdout.println(message);
+        return ExitCodes.NOTHING_NEW;
+      }
       attempt.publish(status(attempt, Outcome.SUCCESS, "published", started, result), keep);
       progress.stage("publish", "run " + attempt.runId() + " published at " + readPath(store));
       stdout.printf(
@@ -456,7 +480,7 @@ final class RunCommand implements Callable<Integer> {
       return ExitCodes.DATA_QUALITY;
     } catch (Exception e) {
       // Spark's own exceptions (SparkException) are checked: caught here with the rest.
-      String writeFailure = WriteFailures.describe(e, attempt.dir().toString());
+      String writeFailure = WriteFailures.describe(e, store.root().toString());
       if (writeFailure != null) {
         return fail(attempt, Outcome.OUTPUT_FAILED, "Output error: " + writeFailure, started);
       }

@@ -1,5 +1,8 @@
 package org.scrutineer.jobs;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -22,7 +25,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Lists the runs kept in a results store (--out of 'run'), oldest first: id, outcome, rows"
-          + " read, accepted and rejected, and which one is published at DIR/latest.",
+          + " read, accepted and rejected, input files read and reused from the record store,"
+          + " and which one is published at DIR/latest.",
       "Exit codes: 0 listed; 2 not a results store; 6 the store cannot be read."
     })
 final class RunsCommand implements Callable<Integer> {
@@ -35,8 +39,10 @@ final class RunsCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
     List<StoredRun> runs;
+    ResultsStore store;
     try {
-      runs = ResultsStore.existing(out, new Configuration()).runs();
+      store = ResultsStore.existing(out, new Configuration());
+      runs = store.runs();
     } catch (IllegalArgumentException e) {
       spec.commandLine().getErr().println("Input error: " + e.getMessage());
       return ExitCodes.BAD_INPUT;
@@ -48,22 +54,51 @@ final class RunsCommand implements Callable<Integer> {
       stdout.println("No complete run in " + out);
       return ExitCodes.OK;
     }
+    String format = "%-20s %-6s %-12s %12s %12s %10s %10s %10s  %s%n";
     stdout.printf(
-        "%-20s %-8s %-12s %12s %12s %10s  %s%n",
-        "run", "latest", "outcome", "rows read", "accepted", "rejected", "finished");
+        format,
+        "run",
+        "latest",
+        "outcome",
+        "rows read",
+        "accepted",
+        "rejected",
+        "files read",
+        "reused",
+        "finished");
     for (StoredRun run : runs) {
       RunStatus s = run.status();
+      JsonNode recordStore = recordStore(store, run.id());
       stdout.printf(
-          "%-20s %-8s %-12s %12s %12s %10s  %s%n",
+          format,
           run.id(),
           run.latest() ? "*" : "",
           s.outcome().code(),
           number(s.rowsRead()),
           number(s.rowsAccepted()),
           number(s.rowsRejected()),
+          count(recordStore, "files_read"),
+          count(recordStore, "files_reused"),
           s.finished());
     }
     return ExitCodes.OK;
+  }
+
+  /** The manifest's account of the files a run read and reused; a missing node when it has none. */
+  private static JsonNode recordStore(ResultsStore store, String id) {
+    String manifest = store.readRunFile(id, "manifest.json");
+    if (manifest == null) {
+      return MissingNode.getInstance();
+    }
+    try {
+      return new ObjectMapper().readTree(manifest).path("record_store");
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return MissingNode.getInstance();
+    }
+  }
+
+  private static String count(JsonNode node, String field) {
+    return node.path(field).isNumber() ? String.format("%,d", node.path(field).asLong()) : "-";
   }
 
   private static String number(Long n) {

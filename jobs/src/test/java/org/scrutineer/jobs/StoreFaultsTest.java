@@ -26,12 +26,13 @@ import org.scrutineer.pipeline.store.Stages;
  * The results store under faults, with real processes: a run killed dead at every stage (a child
  * JVM halted by the {@link Stages} hook, as {@code kill -9} would) leaves {@code latest} as it was,
  * byte for byte, and the next run recovers without help; a second run while one is going stops at
- * once; a run with nothing changed publishes the same tables.
+ * once; a run that reads every file again publishes the same tables.
  */
 class StoreFaultsTest {
   /** The run's stages, then the store's, in the order a run reaches them. */
   private static final List<String> STAGES =
       List.of(
+          "plan",
           "records",
           "read",
           "count",
@@ -83,13 +84,21 @@ class StoreFaultsTest {
     }
 
     out.getBuffer().setLength(0);
-    assertThat(run(store)).as(err.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(run(store, "--full")).as(err.toString()).isEqualTo(ExitCodes.OK);
     assertThat(out.toString()).contains("Cleared a stale lock");
-    // Nothing but complete runs, the link, the lock and the last attempt.
+    // Nothing but complete runs, the link, the lock, the last attempt and the record store.
     try (Stream<Path> top = Files.list(store)) {
       assertThat(top.map(p -> p.getFileName().toString()).sorted().toList())
-          .containsExactly(".lock", "last-attempt.json", "latest", "runs");
+          .containsExactly(".lock", "last-attempt.json", "latest", "records", "runs");
     }
+    // The record store holds complete keys only: every data file is listed by a key's entry
+    // (what the killed runs wrote half-way was removed), and no staging folder is left.
+    try (Stream<Path> records = Files.list(store.resolve("records"))) {
+      assertThat(records.map(p -> p.getFileName().toString()).sorted().toList())
+          .containsExactly("data", "keys");
+    }
+    assertThat(IncrementalStoreTest.storedFiles(store))
+        .isEqualTo(IncrementalStoreTest.listedFiles(store));
     try (Stream<Path> runs = Files.list(store.resolve("runs"))) {
       for (Path run : runs.toList()) {
         assertThat(run.resolve("status.json")).as(run.toString()).exists();
@@ -101,6 +110,9 @@ class StoreFaultsTest {
     Map<Path, String> after = StoreTestFiles.contents(rerun);
     assertThat(csvFiles(after)).isEqualTo(csvFiles(before));
     assertSameParquetTables(published, rerun);
+    // And with nothing new since, the next night computes nothing and leaves latest alone.
+    assertThat(run(store)).as(err.toString()).isEqualTo(ExitCodes.NOTHING_NEW);
+    assertThat(store.resolve("latest").toRealPath()).isEqualTo(rerun);
   }
 
   @Test
@@ -138,16 +150,20 @@ class StoreFaultsTest {
         .contains("\"outcome\":\"success\"");
   }
 
-  private int run(Path store) {
+  private int run(Path store, String... more) {
     return Scrutineer.execute(
         new PrintWriter(out, true),
         new PrintWriter(err, true),
         CommandLineTest.SHARED,
-        args(store).toArray(new String[0]));
+        args(store, more).toArray(new String[0]));
   }
 
-  private static List<String> args(Path store) {
-    return TinySample.runArgs(input, store.toString());
+  /**
+   * A run of the sample into {@code store}; {@code --full} for the runs killed at each stage, so
+   * that each reads every file and reaches every stage (with nothing new, a run stops at its plan).
+   */
+  private static List<String> args(Path store, String... more) {
+    return TinySample.runArgs(input, store.toString(), more);
   }
 
   /** A run in a JVM of its own, halted after {@code stage} ({@code null}: run to the end). */
@@ -165,7 +181,7 @@ class StoreFaultsTest {
     }
     command.addAll(List.of("-cp", System.getProperty("java.class.path")));
     command.add(Scrutineer.class.getName());
-    command.addAll(args(store));
+    command.addAll(args(store, "--full"));
     return new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(store.resolveSibling("child-" + stage + ".log").toFile())

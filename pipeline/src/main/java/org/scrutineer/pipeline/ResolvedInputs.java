@@ -152,6 +152,28 @@ record ResolvedInputs(
   }
 
   /**
+   * The same inputs with {@code files} as the run's files (the files found, then those whose
+   * records the record store keeps though they are gone).
+   */
+  ResolvedInputs withFiles(List<SourceFile> files) {
+    if (files.equals(discovered.files())) {
+      return this;
+    }
+    Set<Power> withPowers = EnumSet.copyOf(powers);
+    files.forEach(f -> withPowers.add(f.power()));
+    return new ResolvedInputs(
+        registry,
+        new InputDiscovery.Discovered(files, discovered.outsideWindow(), discovered.ignored()),
+        lookup,
+        population,
+        incompleteForces,
+        boundaries,
+        districtForces,
+        districtCsps,
+        withPowers);
+  }
+
+  /**
    * Reads the boundary files ({@code PATH} or {@code PATH@YEAR}) and the code-change table, or
    * returns {@code null} when none are given. Districts are reported in the area lookup's year.
    */

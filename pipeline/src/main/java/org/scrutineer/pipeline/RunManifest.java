@@ -6,24 +6,26 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.scrutineer.pipeline.aggregate.UnmappedValues;
+import org.scrutineer.pipeline.ingest.FileHashes;
 import org.scrutineer.pipeline.ingest.FileSummary;
 import org.scrutineer.pipeline.output.Audience;
+import org.scrutineer.pipeline.output.Concurrently;
 import org.scrutineer.pipeline.output.ContentChecksum;
 import org.scrutineer.pipeline.output.TableWriter;
+import org.scrutineer.pipeline.schema.OutputSchemas;
 import org.scrutineer.pipeline.schema.RejectReason;
+import org.scrutineer.pipeline.store.RecordStore;
 
 /**
  * The parts of {@code manifest.json}: provenance (tool and library versions, settings, inputs and
@@ -42,6 +44,10 @@ final class RunManifest {
       SparkSession spark,
       RunConfig config,
       RunIdentity identity,
+      RecordSet recordSet,
+      RecordStore recordStore,
+      List<Map<String, Object>> referenceFiles,
+      Dataset<Row> records,
       java.time.Instant started,
       Progress progress,
       ResolvedInputs inputs,
@@ -72,8 +78,9 @@ final class RunManifest {
     manifest.put(
         "reconciliation",
         reconciliation(files.read(), files.accepted(), files.rejected(), counted.rowsCounted()));
-    manifest.put("inputs", inputs(files.files()));
-    manifest.put("reference_files", referenceFiles(config, conf));
+    manifest.put("record_store", recordSet.manifest(recordStore));
+    manifest.put("inputs", inputs(files.files(), recordSet));
+    manifest.put("reference_files", referenceFiles);
     manifest.put(
         "skipped_outside_window",
         inputs.discovered().outsideWindow().stream()
@@ -90,7 +97,7 @@ final class RunManifest {
     manifest.put("reject_rules", rejectRules());
     manifest.put("gates", gates.results());
     manifest.put("audiences", audiences());
-    manifest.put("outputs", outputs(spark, outputs, csvFiles, config.out(), conf));
+    manifest.put("outputs", outputs(spark, outputs, csvFiles, config.out(), conf, records));
     manifest.put("stages", progress.stages());
     manifest.put("caveats", org.scrutineer.pipeline.tables.Caveats.ALL);
     return json(manifest);
@@ -115,7 +122,8 @@ final class RunManifest {
       List<TableWriter.Written> written,
       List<TableWriter.CsvFile> csvFiles,
       String out,
-      Configuration conf) {
+      Configuration conf,
+      Dataset<Row> records) {
     String root = qualified(out, conf) + "/";
     Map<String, List<Map<String, Object>>> filesByFolder = new java.util.TreeMap<>();
     for (TableWriter.CsvFile file : csvFiles) {
@@ -131,6 +139,16 @@ final class RunManifest {
     filesByFolder
         .values()
         .forEach(l -> l.sort(java.util.Comparator.comparing(e -> (String) e.get("file"))));
+    // Each checksum is a Spark job over a table: submitted together, so small tables share cores.
+    List<java.util.concurrent.Callable<String>> checksums = new ArrayList<>();
+    for (TableWriter.Written table : written) {
+      checksums.add(
+          () ->
+              table.table().equals(OutputSchemas.RECORDS)
+                  ? ContentChecksum.of(records)
+                  : table.parquet() == null ? null : ContentChecksum.of(spark, table.parquet()));
+    }
+    List<String> checksum = Concurrently.run(checksums);
     List<Map<String, Object>> outputs = new ArrayList<>();
     for (TableWriter.Written table : written) {
       String parquet = relative(table.parquet(), root, conf);
@@ -138,11 +156,18 @@ final class RunManifest {
       Map<String, Object> output = new LinkedHashMap<>();
       output.put("table", table.table());
       output.put("rows", table.rows());
-      output.put("audience", Audience.ofPath(parquet != null ? parquet : csv).code());
-      output.put("parquet", parquet);
+      boolean recordLevel = table.table().equals(OutputSchemas.RECORDS);
       output.put(
-          "parquet_checksum",
-          table.parquet() == null ? null : ContentChecksum.of(spark, table.parquet()));
+          "audience",
+          (recordLevel ? Audience.RESTRICTED : Audience.ofPath(parquet != null ? parquet : csv))
+              .code());
+      output.put("parquet", parquet);
+      if (recordLevel) {
+        output.put(
+            "parquet_files",
+            "the record store's files of this run's inputs (record-set.json lists their keys)");
+      }
+      output.put("parquet_checksum", checksum.get(outputs.size()));
       output.put("csv", csv);
       output.put("csv_files", csv == null ? null : filesByFolder.getOrDefault(csv, List.of()));
       outputs.add(output);
@@ -167,7 +192,8 @@ final class RunManifest {
     }
   }
 
-  static Map<String, Object> tool(SparkSession spark) {
+  /** The version of Scrutineer running. */
+  static String toolVersion() {
     Properties versions = new Properties();
     try (InputStream in = ScrutineerRun.class.getResourceAsStream("version.properties")) {
       if (in != null) {
@@ -176,9 +202,13 @@ final class RunManifest {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    return versions.getProperty("scrutineer.version", "unknown");
+  }
+
+  static Map<String, Object> tool(SparkSession spark) {
     Map<String, Object> tool = new LinkedHashMap<>();
     tool.put("name", "scrutineer");
-    tool.put("version", versions.getProperty("scrutineer.version", "unknown"));
+    tool.put("version", toolVersion());
     tool.put("spark_version", spark.version());
     tool.put("java_version", System.getProperty("java.version"));
     return tool;
@@ -222,7 +252,10 @@ final class RunManifest {
     return r;
   }
 
-  static List<Map<String, Object>> inputs(List<FileSummary> files) {
+  static List<Map<String, Object>> inputs(List<FileSummary> files, RecordSet recordSet) {
+    Map<String, String> keys = recordSet.keysByPath();
+    java.util.Set<String> read = new java.util.HashSet<>();
+    recordSet.toRead().forEach(e -> read.add(e.path()));
     List<Map<String, Object>> inputs = new ArrayList<>();
     for (FileSummary f : files) {
       Map<String, Object> input = new LinkedHashMap<>();
@@ -233,6 +266,14 @@ final class RunManifest {
       input.put("mapping", f.file().mapping() == null ? null : f.file().mapping().source());
       input.put("bytes", f.bytes());
       input.put("sha256", f.sha256());
+      input.put("record_key", keys.get(f.file().path()));
+      input.put(
+          "records",
+          read.contains(f.file().path())
+              ? "read this run"
+              : recordSet.removed().contains(f.file().path())
+                  ? "kept from the store: the file is gone"
+                  : "reused from the store: unchanged");
       input.put("lines", f.lines());
       input.put("duplicate_rows", f.duplicateRows());
       input.put("rows_read", f.rowsRead());
@@ -270,7 +311,7 @@ final class RunManifest {
           Map<String, Object> file = new LinkedHashMap<>();
           file.put("role", role);
           file.put("path", path);
-          file.put("sha256", sha256(path, conf));
+          file.put("sha256", FileHashes.sha256(path, conf));
           files.add(file);
         });
     return files;
@@ -315,21 +356,6 @@ final class RunManifest {
       rules.put(reason.name(), reason.rule());
     }
     return rules;
-  }
-
-  static String sha256(String path, Configuration conf) {
-    Path hadoopPath = new Path(path);
-    try (InputStream in =
-        new DigestInputStream(
-            hadoopPath.getFileSystem(conf).open(hadoopPath),
-            MessageDigest.getInstance("SHA-256"))) {
-      in.transferTo(java.io.OutputStream.nullOutputStream());
-      return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + path, e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   static String json(Object value) {

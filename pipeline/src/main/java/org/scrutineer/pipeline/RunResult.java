@@ -13,6 +13,8 @@ import org.scrutineer.pipeline.output.TableWriter;
  * @param outputs the tables written
  * @param manifest path of manifest.json
  * @param failedGates data-quality gates that failed, in words; empty when all passed
+ * @param nothingNew why nothing was computed: the inputs and settings are those of the published
+ *     run ({@code null} when the run computed its tables)
  */
 public record RunResult(
     long rowsRead,
@@ -21,4 +23,11 @@ public record RunResult(
     long rowsCounted,
     List<TableWriter.Written> outputs,
     String manifest,
-    List<String> failedGates) {}
+    List<String> failedGates,
+    String nothingNew) {
+
+  /** A run that computed nothing: nothing new since the published run ({@code why}). */
+  static RunResult nothingNew(String why) {
+    return new RunResult(0, 0, 0, 0, List.of(), null, List.of(), why);
+  }
+}

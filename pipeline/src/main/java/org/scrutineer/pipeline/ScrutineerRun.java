@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.concat_ws;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -15,7 +16,7 @@ import org.scrutineer.pipeline.output.Audience;
 import org.scrutineer.pipeline.output.StatisticsWriter;
 import org.scrutineer.pipeline.output.TableWriter;
 import org.scrutineer.pipeline.schema.Columns;
-import org.scrutineer.pipeline.schema.OutputSchemas;
+import org.scrutineer.pipeline.store.RecordStore;
 
 /**
  * The run, end to end, for every power given (stop and search, use of force, custody, FPNs), as a
@@ -24,8 +25,10 @@ import org.scrutineer.pipeline.schema.OutputSchemas;
  * <ol>
  *   <li>{@link #prepare resolve inputs}, before Spark starts: reference files, input files,
  *       populations, boundaries;
- *   <li>{@link StandardisedRecords write records}: every line of every file, read once, into the
- *       record-level Parquet table;
+ *   <li>{@link RecordSet plan records}: each input file hashed; the files new or changed since the
+ *       store's published run are to be read, the others reused from the {@link RecordStore};
+ *   <li>{@link StandardisedRecords write records}: every line of every file to read, read once,
+ *       into the record store;
  *   <li>{@link FilesRead reconcile files}: rows read = accepted + rejected for each file, and the
  *       coverage;
  *   <li>{@link CountedCells count cells}: counts by reporting cell and group, and the run's totals;
@@ -61,15 +64,43 @@ public final class ScrutineerRun {
       SparkSession spark, PreparedRun prepared, Progress progress, RunIdentity run) {
     Instant started = prepared.started();
     RunConfig config = prepared.config();
-    ResolvedInputs inputs = prepared.inputs();
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
     TableWriter writer = new TableWriter(spark, config.out());
     org.apache.hadoop.fs.Path restrictedFolder = Audience.restrictedFolder(spark, config.out());
     TableWriter restricted = new TableWriter(spark, restrictedFolder.toString());
-    String recordsPath =
-        StandardisedRecords.write(spark, restricted, inputs, OutputSchemas.RECORDS);
-    progress.stage("records", "standardised records written to " + recordsPath);
-    Dataset<Row> records = spark.read().parquet(recordsPath);
+    RecordStore store =
+        RecordStore.at(
+            run == null
+                ? new org.apache.hadoop.fs.Path(restrictedFolder, RecordStore.FOLDER)
+                : new org.apache.hadoop.fs.Path(run.store(), RecordStore.FOLDER),
+            conf);
+    List<Map<String, Object>> referenceFiles = RunManifest.referenceFiles(config, conf);
+    RecordSet set =
+        RecordSet.plan(
+            spark,
+            config,
+            prepared.inputs(),
+            referenceFiles,
+            store,
+            previous(run, conf),
+            run == null || run.full(),
+            run != null && run.allowRemoval());
+    progress.stage("plan", set.summary());
+    if (set.nothingNew()) {
+      return RunResult.nothingNew(set.summary());
+    }
+    List<RecordStore.Entry> written =
+        StandardisedRecords.write(
+            spark, store, prepared.inputs(), set, run == null ? "run" : run.runId());
+    progress.stage(
+        "records",
+        String.format(
+            "standardised records of %,d files written to the record store %s",
+            written.size(), store.root()));
+    ResolvedInputs inputs = prepared.inputs().withFiles(set.files());
+    Dataset<Row> records = set.records(spark, store, written);
     try (FilesRead files = FilesRead.of(records, inputs, config)) {
+      set.checkUnchanged(files.files());
       progress.stage("read", files.summary());
       try (CountedCells counted = CountedCells.of(files, inputs)) {
         progress.stage("count", counted.summary(files));
@@ -85,7 +116,8 @@ public final class ScrutineerRun {
                   ? List.of()
                   : UnmappedValues.collect(accepted(records, files.submitted()));
           List<TableWriter.Written> outputs =
-              OutputTables.write(writer, restricted, inputs, files, computed, records, recordsPath);
+              OutputTables.write(
+                  writer, restricted, inputs, files, computed, records, store.data().toString());
           Audience.restrict(spark, restrictedFolder);
           progress.stage(
               "write",
@@ -94,6 +126,7 @@ public final class ScrutineerRun {
                   outputs.size(), config.out(), writer.path(StatisticsWriter.PANEL)));
 
           QualityGates gates = QualityGates.of(files, counted, config);
+          writer.writeText(RecordStore.RECORD_SET, set.toJson());
           String manifestPath =
               writer.writeText(
                   "manifest.json",
@@ -101,6 +134,10 @@ public final class ScrutineerRun {
                       spark,
                       config,
                       run,
+                      set,
+                      store,
+                      referenceFiles,
+                      records,
                       started,
                       progress,
                       inputs,
@@ -121,7 +158,8 @@ public final class ScrutineerRun {
               counted.rowsCounted(),
               outputs,
               manifestPath,
-              gates.failed());
+              gates.failed(),
+              null);
         }
       }
     }
@@ -138,6 +176,17 @@ public final class ScrutineerRun {
   public static PreparedRun prepare(RunConfig config, Configuration conf, Progress progress) {
     Instant started = Instant.now();
     return new PreparedRun(config, ResolvedInputs.resolve(config, conf, progress), started);
+  }
+
+  /** What the published run of the store read, or {@code null}. */
+  private static RecordSet.Previous previous(RunIdentity run, Configuration conf) {
+    if (run == null || run.previousRun() == null) {
+      return null;
+    }
+    org.apache.hadoop.fs.Path runs =
+        new org.apache.hadoop.fs.Path(run.store(), org.scrutineer.pipeline.store.ResultsStore.RUNS);
+    return RecordSet.previous(
+        new org.apache.hadoop.fs.Path(runs, run.previousRun()), run.previousRun(), conf);
   }
 
   /** Runs the pipeline into a folder outside any store. */

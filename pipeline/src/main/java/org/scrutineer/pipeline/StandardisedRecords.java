@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -13,37 +14,46 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.scrutineer.pipeline.ingest.RawRecords;
 import org.scrutineer.pipeline.ingest.SourceFile;
-import org.scrutineer.pipeline.output.TableWriter;
 import org.scrutineer.pipeline.schema.Columns;
-import org.scrutineer.pipeline.schema.OutputSchemas;
 import org.scrutineer.pipeline.standardize.Records;
+import org.scrutineer.pipeline.store.RecordStore;
 
 /**
- * Stage 2, write records: reads, validates and standardises every input file into the record-level
- * Parquet table ({@link OutputSchemas#RECORDS_SCHEMA}), the one pass over the inputs; every later
- * stage reads that table. Every line of every file becomes one row: a record (accepted, or rejected
- * with its reason), or the file's summary row. Runs in Spark tasks.
+ * Stage 2, write records: reads, validates and standardises the input files a run must read (new or
+ * changed, {@link RecordSet#toRead}) into the {@link RecordStore}, the one pass over those inputs;
+ * every later stage reads the run's records from the store. Every line of every file becomes one
+ * row: a record (accepted, or rejected with its reason), or the file's summary row, each with its
+ * file's key. Runs in Spark tasks.
  */
 final class StandardisedRecords {
   private StandardisedRecords() {}
 
   /**
-   * Writes the records of {@code inputs} as table {@code name} under the writer's folder.
+   * Writes the records of the files to read into {@code store}.
    *
-   * @return the table's path
+   * @return the store entries written (empty when there is nothing to read)
    */
-  static String write(SparkSession spark, TableWriter writer, ResolvedInputs inputs, String name) {
-    List<SourceFile> files = inputs.discovered().files();
+  static List<RecordStore.Entry> write(
+      SparkSession spark, RecordStore store, ResolvedInputs inputs, RecordSet set, String runId) {
+    List<SourceFile> files = set.filesToRead();
+    if (files.isEmpty()) {
+      return List.of();
+    }
+    Map<String, String> keys = set.keysByPath();
     Column paths = functions.array(files.stream().map(f -> lit(f.path())).toArray(Column[]::new));
+    Column fileKeys =
+        functions.array(files.stream().map(f -> lit(keys.get(f.path()))).toArray(Column[]::new));
+    Column index = col(Columns.FILE_INDEX).plus(1);
     Dataset<Row> standardized =
         Records.standardize(
                 RawRecords.read(spark, files, inputs.registry(), inputs.boundaries()),
                 inputs.registry(),
                 inputs.districtForces(),
                 inputs.powers())
-            .withColumn(Columns.SOURCE_FILE, element_at(paths, col(Columns.FILE_INDEX).plus(1)))
+            .withColumn(Columns.SOURCE_FILE, element_at(paths, index))
+            .withColumn(RecordStore.FILE_KEY, element_at(fileKeys, index))
             .select(
-                Arrays.stream(OutputSchemas.RECORDS_SCHEMA.fieldNames())
+                Arrays.stream(RecordSet.STORED_SCHEMA.fieldNames())
                     .map(functions::col)
                     .toArray(Column[]::new));
     // Whole-stage code generation fuses the ~50 standardisation expressions into one method too
@@ -54,7 +64,7 @@ final class StandardisedRecords {
     String previous = spark.conf().get(key);
     spark.conf().set(key, "false");
     try {
-      return writer.writeParquet(name, standardized);
+      return store.write(standardized, set.toRead(), runId);
     } finally {
       spark.conf().set(key, previous);
     }

@@ -96,7 +96,7 @@ final class PowerSample {
       }
     }
     rows.close(
-        List.of(
+        planted(
             malformed(
                 rows.get(0),
                 "INVALID_DATE",
@@ -197,7 +197,7 @@ final class PowerSample {
       }
     }
     List<Map.Entry<Map<String, String>, String>> bad =
-        List.of(
+        planted(
             malformed(
                 rows.get(0),
                 "INVALID_DURATION",
@@ -464,7 +464,7 @@ final class PowerSample {
       }
     }
     rows.close(
-        List.of(
+        planted(
             malformed(rows.get(0), "MISSING_REQUIRED", "notice_id", ""),
             malformed(
                 rows.get(1),
@@ -567,6 +567,9 @@ final class PowerSample {
    */
   private static Map.Entry<Map<String, String>, String> malformed(
       Map<String, String> row, String reason, String... fieldValues) {
+    if (row == null) {
+      return null; // a file too small to have the row to copy: nothing is planted
+    }
     Map<String, String> copy = new LinkedHashMap<>(row);
     for (int i = 0; i < fieldValues.length; i += 2) {
       copy.put(fieldValues[i], fieldValues[i + 1]);
@@ -574,11 +577,21 @@ final class PowerSample {
     return Map.entry(copy, reason);
   }
 
+  /** The planted malformed rows that could be made (see {@link #malformed}). */
+  @SafeVarargs
+  private static List<Map.Entry<Map<String, String>, String>> planted(
+      Map.Entry<Map<String, String>, String>... rows) {
+    return java.util.Arrays.stream(rows).filter(java.util.Objects::nonNull).toList();
+  }
+
   /** Rows as they are drawn; the first two are kept to copy into planted malformed rows. */
   private interface RowList {
     void add(Map<String, String> row);
 
-    /** The {@code i}th row added (0 or 1). */
+    /**
+     * The {@code i}th row added (0 or 1), the last one when fewer were added, or {@code null} when
+     * none were (a month or force too small at the scale asked for).
+     */
     Map<String, String> get(int i);
 
     /** Every row, kept in memory: only for the small sample's export. */
@@ -590,7 +603,7 @@ final class PowerSample {
 
       @Override
       public Map<String, String> get(int i) {
-        return rows.get(i);
+        return rows.isEmpty() ? null : rows.get(Math.min(i, rows.size() - 1));
       }
     }
   }
@@ -631,7 +644,7 @@ final class PowerSample {
 
     @Override
     public Map<String, String> get(int i) {
-      return first.get(i);
+      return first.isEmpty() ? null : first.get(Math.min(i, first.size() - 1));
     }
 
     void close(List<Map.Entry<Map<String, String>, String>> bad) throws IOException {

@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Arrays;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
@@ -28,7 +29,11 @@ public final class ContentChecksum {
 
   /** The checksum of the Parquet table at {@code path}. */
   public static String of(SparkSession spark, String path) {
-    var table = spark.read().parquet(path);
+    return of(spark.read().parquet(path));
+  }
+
+  /** The checksum of {@code table}'s rows. */
+  public static String of(Dataset<Row> table) {
     Column[] columns =
         Arrays.stream(table.columns()).map(c -> col("`" + c + "`")).toArray(Column[]::new);
     Row row =

@@ -12,7 +12,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -27,6 +29,8 @@ import org.scrutineer.pipeline.output.TableWriter;
  * DIR/latest             the read path: the last published run (a symbolic link to runs/ID)
  * DIR/LATEST             instead of latest on file systems without links: the run id, one line
  * DIR/runs/ID/           one run's outputs; complete once its status.json is written (last)
+ * DIR/records/           the record store: every input file's standardised records ({@link
+ *                        RecordStore}), restricted, shared by the runs kept
  * DIR/last-attempt.json  the status of the last attempt, whatever its outcome
  * DIR/.lock              held while a run is going ({@link StoreLock})
  * </pre>
@@ -186,6 +190,21 @@ public final class ResultsStore {
     }
   }
 
+  /**
+   * The text of file {@code name} of run {@code id} (its manifest, say), or {@code null} when it
+   * has none.
+   *
+   * @throws StoreException when it exists but cannot be read
+   */
+  public String readRunFile(String id, String name) {
+    Path file = new Path(run(id), name);
+    try {
+      return fs.exists(file) ? readText(file) : null;
+    } catch (IOException e) {
+      throw new StoreException("Cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
   /** The complete runs, oldest first, with their status. */
   public List<StoredRun> runs() {
     List<StoredRun> runs = new ArrayList<>();
@@ -258,6 +277,10 @@ public final class ResultsStore {
         removed.add(RUNS + "/" + id);
       }
     }
+    Path records = new Path(root, RecordStore.FOLDER);
+    if (fs.exists(records)) {
+      RecordStore.at(records, fs).recover();
+    }
     for (FileStatus entry : fs.listStatus(root)) {
       if (entry.getPath().getName().startsWith(TEMPORARY)) {
         deleteEntry(entry.getPath());
@@ -301,7 +324,10 @@ public final class ResultsStore {
     }
   }
 
-  /** Removes the oldest complete runs beyond the newest {@code keep}, never the published one. */
+  /**
+   * Removes the oldest complete runs beyond the newest {@code keep}, never the published one, then
+   * the records no remaining run read ({@link RecordStore#collect}).
+   */
   List<String> prune(int keep) {
     String latest = latestRun();
     List<StoredRun> runs = runs();
@@ -316,6 +342,18 @@ public final class ResultsStore {
         }
         removed.add(id);
       }
+    }
+    Path records = new Path(root, RecordStore.FOLDER);
+    try {
+      if (fs.exists(records)) {
+        Set<String> referenced = new HashSet<>();
+        for (StoredRun run : runs()) {
+          referenced.addAll(RecordStore.keysListedIn(fs, run(run.id())));
+        }
+        RecordStore.at(records, fs).collect(referenced);
+      }
+    } catch (IOException e) {
+      throw new StoreException("Cannot clean the record store " + records + ": " + e, e);
     }
     return removed;
   }
