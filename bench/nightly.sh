@@ -43,7 +43,7 @@ run() { # name, expected exit code, extra arguments...
     echo "$name: exit $code, expected $expected" >&2
     exit 1
   fi
-  read -r wall kb < "$work/time"
+  read -r wall kb < <(tail -1 "$work/time")
   local stages plan
   stages=$(sed -nE 's/^\[ *([0-9.]+)s\] (plan|records|read|count|statistics|write|manifest) .*/\2 \1/p' \
     "$work/log" | tr '\n' ' ')

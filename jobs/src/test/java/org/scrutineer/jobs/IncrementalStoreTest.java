@@ -76,6 +76,8 @@ class IncrementalStoreTest {
     Path full = dir.resolve("full");
     assertThat(run(input, full)).as(err.toString()).isEqualTo(ExitCodes.OK);
     assertThat(tables(latest(store))).isEqualTo(tables(latest(full)));
+    // The records' checksum, the sum of the files' checksums, is that of the records read again.
+    assertThat(recordsChecksum(store)).hasSize(16).isEqualTo(recordsChecksum(full));
     // And --full in the store itself reads every file and gives the same tables again.
     assertThat(run(input, store, "--full")).as(err.toString()).isEqualTo(ExitCodes.OK);
     assertThat(manifest(store).path("record_store").path("files_read").asInt())
@@ -181,6 +183,15 @@ class IncrementalStoreTest {
 
   private static JsonNode manifest(Path store) throws IOException {
     return JSON.readTree(store.resolve("latest/manifest.json").toFile());
+  }
+
+  private static String recordsChecksum(Path store) throws IOException {
+    for (JsonNode output : manifest(store).path("outputs")) {
+      if (output.path("table").asText().equals("records")) {
+        return output.path("parquet_checksum").asText();
+      }
+    }
+    throw new AssertionError("no records output in the manifest");
   }
 
   private static JsonNode inputEntry(JsonNode manifest, Path file) {

@@ -74,8 +74,9 @@ final class RecordSet {
    * @param runId its id
    * @param settings the fingerprint of its settings and reference files
    * @param keys its files' keys, in its file order
+   * @param paths its files' paths, in the same order
    */
-  record Previous(String runId, String settings, List<String> keys) {}
+  record Previous(String runId, String settings, List<String> keys, List<String> paths) {}
 
   private RecordSet(
       List<SourceFile> files,
@@ -121,7 +122,8 @@ final class RecordSet {
     String fingerprint = fingerprint(config, referenceFiles);
     List<SourceFile> discovered = inputs.discovered().files();
     Map<String, String> hashes = FileHashes.of(spark, discovered);
-    Set<String> inStore = full ? Set.of() : store.keys();
+    Set<String> storeKeys = store.keys();
+    Set<String> inStore = full ? Set.of() : storeKeys;
     List<SourceFile> files = new ArrayList<>(discovered);
     List<RecordStore.Entry> entries = new ArrayList<>();
     List<RecordStore.Entry> toRead = new ArrayList<>();
@@ -140,7 +142,8 @@ final class RecordSet {
               file.month(),
               mapping,
               file.bytes(),
-              List.of());
+              List.of(),
+              null);
       if (inStore.contains(entry.key())) {
         entry = store.entry(entry.key());
       } else {
@@ -155,10 +158,10 @@ final class RecordSet {
       Set<String> found = new HashSet<>();
       discovered.forEach(f -> found.add(f.path()));
       inputs.discovered().outsideWindow().forEach(f -> found.add(f.path()));
-      Set<String> storeKeys = store.keys();
-      for (String key : previous.keys()) {
-        if (!storeKeys.contains(key)) {
-          continue; // removed by hand; nothing to keep
+      for (int i = 0; i < previous.keys().size(); i++) {
+        String key = previous.keys().get(i);
+        if (found.contains(previous.paths().get(i)) || !storeKeys.contains(key)) {
+          continue; // still there (read or reused above), or removed from the store by hand
         }
         RecordStore.Entry entry = store.entry(key);
         Power power = Power.valueOf(entry.power());
@@ -168,7 +171,7 @@ final class RecordSet {
                         || entry.month().compareTo(config.from().toString()) >= 0)
                     && (config.to() == null
                         || entry.month().compareTo(config.to().toString()) <= 0));
-        if (found.contains(entry.path()) || !config.inputs().containsKey(power) || !inWindow) {
+        if (!config.inputs().containsKey(power) || !inWindow) {
           continue;
         }
         removed.add(entry.path());
@@ -211,8 +214,14 @@ final class RecordSet {
       try (InputStream in = fs.open(file)) {
         JsonNode json = JSON.readTree(in);
         List<String> keys = new ArrayList<>();
-        json.path("files").forEach(f -> keys.add(f.path("key").asText()));
-        return new Previous(runId, json.path("settings_sha256").asText(), keys);
+        List<String> paths = new ArrayList<>();
+        json.path("files")
+            .forEach(
+                f -> {
+                  keys.add(f.path("key").asText());
+                  paths.add(f.path("path").asText());
+                });
+        return new Previous(runId, json.path("settings_sha256").asText(), keys, paths);
       }
     } catch (IOException e) {
       throw new org.scrutineer.pipeline.store.StoreException(
@@ -256,6 +265,19 @@ final class RecordSet {
         && toRead.isEmpty()
         && previous.settings().equals(settings)
         && previous.keys().equals(entries.stream().map(RecordStore.Entry::key).toList());
+  }
+
+  /**
+   * The {@link ContentChecksum} of the run's records as stored (with {@code file_key} in place of
+   * {@code file_index}): the sum of its files' checksums, so computed without reading them.
+   *
+   * @param written the entries written by this run (the others are as planned)
+   */
+  String checksum(List<RecordStore.Entry> written) {
+    Map<String, String> byKey = new LinkedHashMap<>();
+    entries.forEach(e -> byKey.put(e.key(), e.checksum()));
+    written.forEach(e -> byKey.put(e.key(), e.checksum()));
+    return org.scrutineer.pipeline.output.ContentChecksum.combine(byKey.values());
   }
 
   /** The run's records as the records table, the file index that of {@link #files}. */

@@ -13,8 +13,6 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.scrutineer.pipeline.aggregate.UnmappedValues;
 import org.scrutineer.pipeline.ingest.FileHashes;
@@ -47,7 +45,7 @@ final class RunManifest {
       RecordSet recordSet,
       RecordStore recordStore,
       List<Map<String, Object>> referenceFiles,
-      Dataset<Row> records,
+      String recordsChecksum,
       java.time.Instant started,
       Progress progress,
       ResolvedInputs inputs,
@@ -97,7 +95,7 @@ final class RunManifest {
     manifest.put("reject_rules", rejectRules());
     manifest.put("gates", gates.results());
     manifest.put("audiences", audiences());
-    manifest.put("outputs", outputs(spark, outputs, csvFiles, config.out(), conf, records));
+    manifest.put("outputs", outputs(spark, outputs, csvFiles, config.out(), conf, recordsChecksum));
     manifest.put("stages", progress.stages());
     manifest.put("caveats", org.scrutineer.pipeline.tables.Caveats.ALL);
     return json(manifest);
@@ -123,7 +121,7 @@ final class RunManifest {
       List<TableWriter.CsvFile> csvFiles,
       String out,
       Configuration conf,
-      Dataset<Row> records) {
+      String recordsChecksum) {
     String root = qualified(out, conf) + "/";
     Map<String, List<Map<String, Object>>> filesByFolder = new java.util.TreeMap<>();
     for (TableWriter.CsvFile file : csvFiles) {
@@ -145,7 +143,7 @@ final class RunManifest {
       checksums.add(
           () ->
               table.table().equals(OutputSchemas.RECORDS)
-                  ? ContentChecksum.of(records)
+                  ? recordsChecksum
                   : table.parquet() == null ? null : ContentChecksum.of(spark, table.parquet()));
     }
     List<String> checksum = Concurrently.run(checksums);
@@ -165,7 +163,8 @@ final class RunManifest {
       if (recordLevel) {
         output.put(
             "parquet_files",
-            "the record store's files of this run's inputs (record-set.json lists their keys)");
+            "the record store's files of this run's inputs (record-set.json lists their keys);"
+                + " the checksum is over the stored columns, file_key in place of file_index");
       }
       output.put("parquet_checksum", checksum.get(outputs.size()));
       output.put("csv", csv);

@@ -137,7 +137,7 @@ public final class ScrutineerRun {
                       set,
                       store,
                       referenceFiles,
-                      records,
+                      set.checksum(written),
                       started,
                       progress,
                       inputs,

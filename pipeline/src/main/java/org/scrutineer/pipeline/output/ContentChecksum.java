@@ -32,6 +32,34 @@ public final class ContentChecksum {
     return of(spark.read().parquet(path));
   }
 
+  /**
+   * The checksum of the rows of each value of {@code group}, over {@code columns} in that order;
+   * {@link #combine} adds them up to the checksum of the rows of several groups.
+   */
+  public static java.util.Map<String, String> byGroup(
+      Dataset<Row> table, String group, String... columns) {
+    Column[] hashed = Arrays.stream(columns).map(c -> col("`" + c + "`")).toArray(Column[]::new);
+    java.util.Map<String, String> sums = new java.util.TreeMap<>();
+    for (Row row :
+        table
+            .groupBy(col(group))
+            .agg(sum(xxhash64(hashed).cast(DataTypes.createDecimalType(20, 0))))
+            .collectAsList()) {
+      sums.put(
+          row.getString(0), String.format("%016x", row.getDecimal(1).toBigInteger().mod(MODULUS)));
+    }
+    return sums;
+  }
+
+  /** The checksum of the rows of several tables or groups, from theirs. */
+  public static String combine(java.util.Collection<String> checksums) {
+    BigInteger total = BigInteger.ZERO;
+    for (String checksum : checksums) {
+      total = total.add(new BigInteger(checksum, 16));
+    }
+    return String.format("%016x", total.mod(MODULUS));
+  }
+
   /** The checksum of {@code table}'s rows. */
   public static String of(Dataset<Row> table) {
     Column[] columns =

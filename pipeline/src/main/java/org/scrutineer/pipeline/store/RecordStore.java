@@ -24,7 +24,9 @@ import org.apache.hadoop.fs.permission.FsPermission;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.scrutineer.pipeline.output.ContentChecksum;
 import org.scrutineer.pipeline.output.TableWriter;
 import org.scrutineer.pipeline.schema.Columns;
 
@@ -120,6 +122,8 @@ public final class RecordStore {
    * @param mapping the mapping's path for an extract, or {@code null}
    * @param bytes the file's size
    * @param files its Parquet files, relative to {@code data/}; empty before they are written
+   * @param checksum the {@link ContentChecksum} of its stored rows (every stored column, in the
+   *     order of the schema they were written with); {@code null} before they are written
    */
   public record Entry(
       String key,
@@ -131,7 +135,8 @@ public final class RecordStore {
       String month,
       String mapping,
       long bytes,
-      List<String> files) {
+      List<String> files,
+      String checksum) {
 
     /**
      * The key of a file: the SHA-256 of the settings its records depend on ({@code fingerprint}),
@@ -142,8 +147,9 @@ public final class RecordStore {
           String.join("\n", fingerprint, path, sha256, mappingSha == null ? "" : mappingSha));
     }
 
-    Entry written(List<String> files) {
-      return new Entry(key, path, sha256, power, format, force, month, mapping, bytes, files);
+    Entry written(List<String> files, String checksum) {
+      return new Entry(
+          key, path, sha256, power, format, force, month, mapping, bytes, files, checksum);
     }
   }
 
@@ -205,6 +211,18 @@ public final class RecordStore {
         .write()
         .partitionBy(Columns.POWER, Columns.FORCE, Columns.MONTH, PARTITION_KEY)
         .parquet(staging.toString());
+    // Each key's checksum, from what was written, so a run's is the sum of its keys'
+    // (ContentChecksum
+    // is a sum over rows) and no run scans all its records for it.
+    Map<String, String> checksums =
+        ContentChecksum.byGroup(
+            records
+                .sparkSession()
+                .read()
+                .schema(records.schema().add(PARTITION_KEY, DataTypes.StringType))
+                .parquet(staging.toString()),
+            PARTITION_KEY,
+            records.columns());
     try {
       Map<String, List<String>> filesByKey = moveIntoPlace(staging, runId);
       List<Entry> written = new ArrayList<>();
@@ -213,7 +231,7 @@ public final class RecordStore {
         if (files.isEmpty()) {
           throw new IllegalStateException("No records were written for " + entry.path());
         }
-        Entry done = entry.written(files);
+        Entry done = entry.written(files, checksums.get(entry.key()));
         writeEntry(done);
         written.add(done);
       }
@@ -234,11 +252,20 @@ public final class RecordStore {
     for (Entry entry : entries) {
       entry.files().forEach(f -> paths.add(new Path(data(), f).toString()));
     }
-    return spark
-        .read()
-        .schema(schema)
-        .option("basePath", data().toString())
-        .parquet(paths.toArray(new String[0]));
+    // Above a threshold of paths Spark lists them in a job with a task per path (1,466 tasks for
+    // the shared police.uk set); these are files, whose status the driver reads at once.
+    String threshold = "spark.sql.sources.parallelPartitionDiscovery.threshold";
+    String previous = spark.conf().get(threshold);
+    spark.conf().set(threshold, String.valueOf(Integer.MAX_VALUE));
+    try {
+      return spark
+          .read()
+          .schema(schema)
+          .option("basePath", data().toString())
+          .parquet(paths.toArray(new String[0]));
+    } finally {
+      spark.conf().set(threshold, previous);
+    }
   }
 
   /**
@@ -377,6 +404,7 @@ public final class RecordStore {
       ordered.put("mapping", entry.mapping());
       ordered.put("bytes", entry.bytes());
       ordered.put("files", entry.files());
+      ordered.put("checksum", entry.checksum());
       return JSON.writeValueAsString(ordered) + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
