@@ -96,7 +96,7 @@ public class CompareOutputs {
           .read()
           .parquet(data.toString())
           .join(spark.createDataFrame(index, schema), "file_key")
-          .drop("file_key");
+          .drop("file_key", "row_hash");
     }
     Path path = tablePath(out, table);
     return Files.isDirectory(path) ? spark.read().parquet(path.toString()) : null;

@@ -54,7 +54,10 @@ final class RecordSet {
    */
   static final int STANDARDISATION_VERSION = 1;
 
-  /** The records as stored: the records table without the run's file index, with the file key. */
+  /**
+   * The records as stored: the records table without the run's file index, with the file key and
+   * each row's hash.
+   */
   static final StructType STORED_SCHEMA = storedSchema();
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -142,8 +145,7 @@ final class RecordSet {
               file.month(),
               mapping,
               file.bytes(),
-              List.of(),
-              null);
+              List.of());
       if (inStore.contains(entry.key())) {
         entry = store.entry(entry.key());
       } else {
@@ -268,23 +270,20 @@ final class RecordSet {
   }
 
   /**
-   * The {@link ContentChecksum} of the run's records as stored (with {@code file_key} in place of
-   * {@code file_index}): the sum of its files' checksums, so computed without reading them.
+   * The {@link org.scrutineer.pipeline.output.ContentChecksum} of the run's records as stored
+   * ({@code file_key} in place of {@code file_index}), from their {@link RecordStore#ROW_HASH}
+   * column alone.
    *
    * @param written the entries written by this run (the others are as planned)
    */
-  String checksum(List<RecordStore.Entry> written) {
-    Map<String, String> byKey = new LinkedHashMap<>();
-    entries.forEach(e -> byKey.put(e.key(), e.checksum()));
-    written.forEach(e -> byKey.put(e.key(), e.checksum()));
-    return org.scrutineer.pipeline.output.ContentChecksum.combine(byKey.values());
+  String checksum(SparkSession spark, RecordStore store, List<RecordStore.Entry> written) {
+    return org.scrutineer.pipeline.output.ContentChecksum.ofHashes(
+        store.read(spark, entriesWith(written), STORED_SCHEMA).select(RecordStore.ROW_HASH),
+        RecordStore.ROW_HASH);
   }
 
   /** The run's records as the records table, the file index that of {@link #files}. */
   Dataset<Row> records(SparkSession spark, RecordStore store, List<RecordStore.Entry> written) {
-    Map<String, RecordStore.Entry> byKey = new LinkedHashMap<>();
-    entries.forEach(e -> byKey.put(e.key(), e));
-    written.forEach(e -> byKey.put(e.key(), e));
     List<Row> index = new ArrayList<>();
     for (int i = 0; i < entries.size(); i++) {
       index.add(RowFactory.create(entries.get(i).key(), i));
@@ -294,12 +293,20 @@ final class RecordSet {
             .add(RecordStore.FILE_KEY, DataTypes.StringType, false)
             .add(Columns.FILE_INDEX, DataTypes.IntegerType, false);
     return store
-        .read(spark, new ArrayList<>(byKey.values()), STORED_SCHEMA)
+        .read(spark, entriesWith(written), STORED_SCHEMA)
         .join(broadcast(spark.createDataFrame(index, indexSchema)), RecordStore.FILE_KEY)
         .select(
             Arrays.stream(OutputSchemas.RECORDS_SCHEMA.fieldNames())
                 .map(functions::col)
                 .toArray(Column[]::new));
+  }
+
+  /** The run's entries, those written by this run as written (with their files). */
+  private List<RecordStore.Entry> entriesWith(List<RecordStore.Entry> written) {
+    Map<String, RecordStore.Entry> byKey = new LinkedHashMap<>();
+    entries.forEach(e -> byKey.put(e.key(), e));
+    written.forEach(e -> byKey.put(e.key(), e));
+    return new ArrayList<>(byKey.values());
   }
 
   /**
@@ -425,6 +432,8 @@ final class RecordSet {
         schema = schema.add(field);
       }
     }
-    return schema.add(RecordStore.FILE_KEY, DataTypes.StringType, false);
+    return schema
+        .add(RecordStore.FILE_KEY, DataTypes.StringType, false)
+        .add(RecordStore.ROW_HASH, DataTypes.LongType, false);
   }
 }

@@ -137,7 +137,7 @@ public final class ScrutineerRun {
                       set,
                       store,
                       referenceFiles,
-                      set.checksum(written),
+                      set.checksum(spark, store, written),
                       started,
                       progress,
                       inputs,

@@ -44,6 +44,14 @@ final class StandardisedRecords {
     Column fileKeys =
         functions.array(files.stream().map(f -> lit(keys.get(f.path()))).toArray(Column[]::new));
     Column index = col(Columns.FILE_INDEX).plus(1);
+    // Every stored column, then the row's hash of them all (RecordStore.ROW_HASH).
+    Column[] stored =
+        Arrays.stream(RecordSet.STORED_SCHEMA.fieldNames())
+            .filter(name -> !name.equals(RecordStore.ROW_HASH))
+            .map(functions::col)
+            .toArray(Column[]::new);
+    Column[] hashed = Arrays.copyOf(stored, stored.length + 1);
+    hashed[stored.length] = functions.xxhash64(stored).as(RecordStore.ROW_HASH);
     Dataset<Row> standardized =
         Records.standardize(
                 RawRecords.read(spark, files, inputs.registry(), inputs.boundaries()),
@@ -52,10 +60,7 @@ final class StandardisedRecords {
                 inputs.powers())
             .withColumn(Columns.SOURCE_FILE, element_at(paths, index))
             .withColumn(RecordStore.FILE_KEY, element_at(fileKeys, index))
-            .select(
-                Arrays.stream(RecordSet.STORED_SCHEMA.fieldNames())
-                    .map(functions::col)
-                    .toArray(Column[]::new));
+            .select(hashed);
     // Whole-stage code generation fuses the ~50 standardisation expressions into one method too
     // large for HotSpot to compile (over its 8,000-byte limit), so it would run interpreted;
     // per-operator code generation splits it into small methods (bench/standardise-bench.sh: on

@@ -495,13 +495,15 @@ class EndToEndTest extends SparkTestBase {
   void recordTableKeepsRawValuesBesideTheMappedOnes() {
     org.apache.spark.sql.Dataset<Row> records =
         session().read().parquet(dir.resolve("out/restricted/records/data").toString());
-    // As stored: the records table's columns with each row's file key for its file index.
+    // As stored: the records table's columns with each row's file key for its file index, and the
+    // row's hash.
     java.util.List<String> stored =
         new java.util.ArrayList<>(
             java.util.List.of(
                 org.scrutineer.pipeline.schema.OutputSchemas.RECORDS_SCHEMA.fieldNames()));
     stored.remove("file_index");
     stored.add("file_key");
+    stored.add("row_hash");
     assertThat(records.schema().fieldNames()).containsExactlyInAnyOrderElementsOf(stored);
     assertThat(records.where("record_type = 'record'").count()).isEqualTo(result.rowsRead());
     assertThat(records.where("record_type = 'file'").count()).isEqualTo(truth.files().size());

@@ -33,31 +33,11 @@ public final class ContentChecksum {
   }
 
   /**
-   * The checksum of the rows of each value of {@code group}, over {@code columns} in that order;
-   * {@link #combine} adds them up to the checksum of the rows of several groups.
+   * The checksum of rows whose hashes are already in column {@code hashes} (each the {@code
+   * xxhash64} of the row's columns): equal to {@link #of} over those columns.
    */
-  public static java.util.Map<String, String> byGroup(
-      Dataset<Row> table, String group, String... columns) {
-    Column[] hashed = Arrays.stream(columns).map(c -> col("`" + c + "`")).toArray(Column[]::new);
-    java.util.Map<String, String> sums = new java.util.TreeMap<>();
-    for (Row row :
-        table
-            .groupBy(col(group))
-            .agg(sum(xxhash64(hashed).cast(DataTypes.createDecimalType(20, 0))))
-            .collectAsList()) {
-      sums.put(
-          row.getString(0), String.format("%016x", row.getDecimal(1).toBigInteger().mod(MODULUS)));
-    }
-    return sums;
-  }
-
-  /** The checksum of the rows of several tables or groups, from theirs. */
-  public static String combine(java.util.Collection<String> checksums) {
-    BigInteger total = BigInteger.ZERO;
-    for (String checksum : checksums) {
-      total = total.add(new BigInteger(checksum, 16));
-    }
-    return String.format("%016x", total.mod(MODULUS));
+  public static String ofHashes(Dataset<Row> table, String hashes) {
+    return sumOf(table.agg(sum(col(hashes).cast(DataTypes.createDecimalType(20, 0)))).first(), 0);
   }
 
   /** The checksum of {@code table}'s rows. */
@@ -68,7 +48,11 @@ public final class ContentChecksum {
         table
             .agg(count(lit(1)), sum(xxhash64(columns).cast(DataTypes.createDecimalType(20, 0))))
             .first();
-    BigDecimal total = row.isNullAt(1) ? BigDecimal.ZERO : row.getDecimal(1);
+    return sumOf(row, 1);
+  }
+
+  private static String sumOf(Row row, int field) {
+    BigDecimal total = row.isNullAt(field) ? BigDecimal.ZERO : row.getDecimal(field);
     return String.format("%016x", total.toBigInteger().mod(MODULUS));
   }
 }

@@ -24,9 +24,7 @@ import org.apache.hadoop.fs.permission.FsPermission;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.scrutineer.pipeline.output.ContentChecksum;
 import org.scrutineer.pipeline.output.TableWriter;
 import org.scrutineer.pipeline.schema.Columns;
 
@@ -64,6 +62,13 @@ public final class RecordStore {
 
   /** The column that holds each record's file key. */
   public static final String FILE_KEY = "file_key";
+
+  /**
+   * The column that holds each stored row's 64-bit xxHash (of every other stored column, in order),
+   * computed as the row is written: a run's records checksum is their sum ({@code
+   * ContentChecksum}), read from this one column.
+   */
+  public static final String ROW_HASH = "row_hash";
 
   private static final String DATA = "data";
   private static final String KEYS = "keys";
@@ -122,8 +127,6 @@ public final class RecordStore {
    * @param mapping the mapping's path for an extract, or {@code null}
    * @param bytes the file's size
    * @param files its Parquet files, relative to {@code data/}; empty before they are written
-   * @param checksum the {@link ContentChecksum} of its stored rows (every stored column, in the
-   *     order of the schema they were written with); {@code null} before they are written
    */
   public record Entry(
       String key,
@@ -135,8 +138,7 @@ public final class RecordStore {
       String month,
       String mapping,
       long bytes,
-      List<String> files,
-      String checksum) {
+      List<String> files) {
 
     /**
      * The key of a file: the SHA-256 of the settings its records depend on ({@code fingerprint}),
@@ -147,9 +149,8 @@ public final class RecordStore {
           String.join("\n", fingerprint, path, sha256, mappingSha == null ? "" : mappingSha));
     }
 
-    Entry written(List<String> files, String checksum) {
-      return new Entry(
-          key, path, sha256, power, format, force, month, mapping, bytes, files, checksum);
+    Entry written(List<String> files) {
+      return new Entry(key, path, sha256, power, format, force, month, mapping, bytes, files);
     }
   }
 
@@ -211,18 +212,6 @@ public final class RecordStore {
         .write()
         .partitionBy(Columns.POWER, Columns.FORCE, Columns.MONTH, PARTITION_KEY)
         .parquet(staging.toString());
-    // Each key's checksum, from what was written, so a run's is the sum of its keys'
-    // (ContentChecksum
-    // is a sum over rows) and no run scans all its records for it.
-    Map<String, String> checksums =
-        ContentChecksum.byGroup(
-            records
-                .sparkSession()
-                .read()
-                .schema(records.schema().add(PARTITION_KEY, DataTypes.StringType))
-                .parquet(staging.toString()),
-            PARTITION_KEY,
-            records.columns());
     try {
       Map<String, List<String>> filesByKey = moveIntoPlace(staging, runId);
       List<Entry> written = new ArrayList<>();
@@ -231,7 +220,7 @@ public final class RecordStore {
         if (files.isEmpty()) {
           throw new IllegalStateException("No records were written for " + entry.path());
         }
-        Entry done = entry.written(files, checksums.get(entry.key()));
+        Entry done = entry.written(files);
         writeEntry(done);
         written.add(done);
       }
@@ -404,7 +393,6 @@ public final class RecordStore {
       ordered.put("mapping", entry.mapping());
       ordered.put("bytes", entry.bytes());
       ordered.put("files", entry.files());
-      ordered.put("checksum", entry.checksum());
       return JSON.writeValueAsString(ordered) + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
