@@ -51,12 +51,15 @@ public final class ScrutineerRun {
 
   /**
    * Runs the pipeline into a folder of its own ({@code config.out()}): analyst tables at the top,
-   * {@code panel/} for publication, record-level data and rejects in {@link Audience#RESTRICTED
-   * restricted/}, readable by the owner only.
+   * {@code panel/} for publication, the rejects in {@link Audience#RESTRICTED restricted/},
+   * readable by the owner only. The records go to the {@link RecordStore}: the store's {@code
+   * records/} for a run in a results store, reusing the records of files unchanged since its
+   * published run; {@code restricted/records/} for a run outside a store, which reads every file.
    *
-   * @param run the run's place in its results store (id, previous run), for the manifest; {@code
-   *     null} for a run outside a store
-   * @return what was read and written
+   * @param run the run's place in its results store (id, previous run, {@code --full}, {@code
+   *     --allow-removal}); {@code null} for a run outside a store
+   * @return what was read and written, or {@link RunResult#nothingNew} when no input file is new,
+   *     changed or gone and the settings are those of the published run (nothing is computed)
    * @throws InputException for unusable input
    * @throws DataQualityException when a gate fails (after the outputs are written)
    */
