@@ -2,10 +2,6 @@ package org.scrutineer.pipeline;
 
 import static org.apache.spark.sql.functions.broadcast;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -14,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -25,6 +20,7 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.scrutineer.pipeline.ingest.FileHashes;
+import org.scrutineer.pipeline.ingest.InputDiscovery;
 import org.scrutineer.pipeline.ingest.SourceFile;
 import org.scrutineer.pipeline.ingest.SourceFormat;
 import org.scrutineer.pipeline.io.InputException;
@@ -59,8 +55,6 @@ final class RecordSet {
    * each row's hash.
    */
   static final StructType STORED_SCHEMA = storedSchema();
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final List<SourceFile> files;
   private final List<RecordStore.Entry> entries;
@@ -169,10 +163,8 @@ final class RecordSet {
         Power power = Power.valueOf(entry.power());
         boolean inWindow =
             entry.month() == null
-                || ((config.from() == null
-                        || entry.month().compareTo(config.from().toString()) >= 0)
-                    && (config.to() == null
-                        || entry.month().compareTo(config.to().toString()) <= 0));
+                || InputDiscovery.inWindow(
+                    java.time.YearMonth.parse(entry.month()), config.from(), config.to());
         if (!config.inputs().containsKey(power) || !inWindow) {
           continue;
         }
@@ -207,28 +199,10 @@ final class RecordSet {
    * returns {@code null} when it has none.
    */
   static Previous previous(Path runFolder, String runId, Configuration conf) {
-    Path file = new Path(runFolder, RecordStore.RECORD_SET);
-    try {
-      FileSystem fs = file.getFileSystem(conf);
-      if (!fs.exists(file)) {
-        return null;
-      }
-      try (InputStream in = fs.open(file)) {
-        JsonNode json = JSON.readTree(in);
-        List<String> keys = new ArrayList<>();
-        List<String> paths = new ArrayList<>();
-        json.path("files")
-            .forEach(
-                f -> {
-                  keys.add(f.path("key").asText());
-                  paths.add(f.path("path").asText());
-                });
-        return new Previous(runId, json.path("settings_sha256").asText(), keys, paths);
-      }
-    } catch (IOException e) {
-      throw new org.scrutineer.pipeline.store.StoreException(
-          "Cannot read " + file + ": " + e.getMessage(), e);
-    }
+    RecordStore.RecordSetFile listed = RecordStore.recordSetOf(runFolder, conf);
+    return listed == null
+        ? null
+        : new Previous(runId, listed.settings(), listed.keys(), listed.paths());
   }
 
   /** The run's files: those found, then those removed whose records are kept. */
@@ -330,17 +304,16 @@ final class RecordSet {
 
   /** {@code record-set.json}: the settings' fingerprint and each file's key, in file order. */
   String toJson() {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("settings_sha256", settings);
-    List<Map<String, Object>> list = new ArrayList<>();
-    for (RecordStore.Entry entry : entries) {
-      Map<String, Object> file = new LinkedHashMap<>();
-      file.put("path", entry.path());
-      file.put("key", entry.key());
-      list.add(file);
-    }
-    json.put("files", list);
-    return RunManifest.json(json);
+    return new RecordStore.RecordSetFile(
+            settings,
+            entries.stream().map(RecordStore.Entry::path).toList(),
+            entries.stream().map(RecordStore.Entry::key).toList())
+        .toJson();
+  }
+
+  /** The files whose stored records are reused unchanged (not read, not kept though gone). */
+  private int reused() {
+    return entries.size() - toRead.size() - (removedKept ? removed.size() : 0);
   }
 
   /** The manifest's account of the record store: files read, reused and removed. */
@@ -350,7 +323,7 @@ final class RecordSet {
     json.put("full_rebuild", full || previous == null);
     json.put("built_on_run", previous == null ? null : previous.runId());
     json.put("files_read", toRead.size());
-    json.put("files_reused", entries.size() - toRead.size() - (removedKept ? removed.size() : 0));
+    json.put("files_reused", reused());
     json.put("files_removed", removed);
     json.put(
         "removed_files",
@@ -367,9 +340,7 @@ final class RecordSet {
     String line =
         String.format(
             "%,d files read, %,d reused from the record store%s",
-            toRead.size(),
-            entries.size() - toRead.size() - (removedKept ? removed.size() : 0),
-            full ? " (--full: everything read again)" : "");
+            toRead.size(), reused(), full ? " (--full: everything read again)" : "");
     if (!removed.isEmpty()) {
       line +=
           String.format(

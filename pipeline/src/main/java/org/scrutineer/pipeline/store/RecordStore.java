@@ -3,6 +3,7 @@ package org.scrutineer.pipeline.store;
 import static org.apache.spark.sql.functions.col;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -293,21 +294,68 @@ public final class RecordStore {
     return removed;
   }
 
-  /** The keys listed in a run's {@link #RECORD_SET} file; empty when it has none. */
-  static Set<String> keysListedIn(FileSystem fs, Path run) {
+  /**
+   * A run's {@link #RECORD_SET} file: the fingerprint of its settings and reference files, and the
+   * input files it counted, in its file order, with their keys.
+   *
+   * @param settings the settings' fingerprint
+   * @param paths the files' paths
+   * @param keys the files' keys, in the same order
+   */
+  public record RecordSetFile(String settings, List<String> paths, List<String> keys) {
+    /** The file's text. */
+    public String toJson() {
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("settings_sha256", settings);
+      List<Map<String, Object>> files = new ArrayList<>();
+      for (int i = 0; i < keys.size(); i++) {
+        Map<String, Object> file = new LinkedHashMap<>();
+        file.put("path", paths.get(i));
+        file.put("key", keys.get(i));
+        files.add(file);
+      }
+      json.put("files", files);
+      try {
+        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n";
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  /**
+   * The {@link #RECORD_SET} file of the run in folder {@code run}, or {@code null} when it has
+   * none.
+   *
+   * @throws StoreException when it cannot be read
+   */
+  public static RecordSetFile recordSetOf(Path run, Configuration conf) {
+    try {
+      return recordSetOf(run.getFileSystem(conf), run);
+    } catch (IOException e) {
+      throw new StoreException("Cannot read " + run + ": " + e, e);
+    }
+  }
+
+  static RecordSetFile recordSetOf(FileSystem fs, Path run) {
     Path file = new Path(run, RECORD_SET);
-    Set<String> keys = new HashSet<>();
     try {
       if (!fs.exists(file)) {
-        return keys;
+        return null;
       }
       try (InputStream in = fs.open(file)) {
-        JSON.readTree(in).path("files").forEach(f -> keys.add(f.path("key").asText()));
+        JsonNode json = JSON.readTree(in);
+        List<String> paths = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        for (JsonNode entry : json.path("files")) {
+          paths.add(entry.path("path").asText());
+          keys.add(entry.path("key").asText());
+        }
+        return new RecordSetFile(json.path("settings_sha256").asText(), paths, keys);
       }
     } catch (IOException e) {
       throw new StoreException("Cannot read " + file + ": " + e, e);
     }
-    return keys;
   }
 
   /** Removes the staging folders of runs that did not finish. */
@@ -372,30 +420,11 @@ public final class RecordStore {
     Path file = entryPath(entry.key());
     Path temporary = new Path(root, STAGING + "entry-" + entry.key());
     try (OutputStream out = fs.create(temporary, true)) {
-      out.write(json(entry).getBytes(StandardCharsets.UTF_8));
+      out.write((JSON.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8));
     }
     fs.delete(file, false);
     if (!fs.rename(temporary, file)) {
       throw new IOException("rename of " + temporary + " to " + file + " failed");
-    }
-  }
-
-  private static String json(Entry entry) {
-    try {
-      Map<String, Object> ordered = new LinkedHashMap<>();
-      ordered.put("key", entry.key());
-      ordered.put("path", entry.path());
-      ordered.put("sha256", entry.sha256());
-      ordered.put("power", entry.power());
-      ordered.put("format", entry.format());
-      ordered.put("force", entry.force());
-      ordered.put("month", entry.month());
-      ordered.put("mapping", entry.mapping());
-      ordered.put("bytes", entry.bytes());
-      ordered.put("files", entry.files());
-      return JSON.writeValueAsString(ordered) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
     }
   }
 

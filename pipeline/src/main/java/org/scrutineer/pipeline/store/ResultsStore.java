@@ -348,7 +348,10 @@ public final class ResultsStore {
       if (fs.exists(records)) {
         Set<String> referenced = new HashSet<>();
         for (StoredRun run : runs()) {
-          referenced.addAll(RecordStore.keysListedIn(fs, run(run.id())));
+          RecordStore.RecordSetFile listed = RecordStore.recordSetOf(fs, run(run.id()));
+          if (listed != null) {
+            referenced.addAll(listed.keys());
+          }
         }
         RecordStore.at(records, fs).collect(referenced);
       }
