@@ -28,10 +28,10 @@ public record Proportion(long successes, long trials, Double estimate, Interval 
     double z2 = z * z;
     double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
     double half = z / (1 + z2 / n) * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n));
-    return new Proportion(
-        successes,
-        trials,
-        p,
-        new Interval(Math.max(0.0, centre - half), Math.min(1.0, centre + half)));
+    // The Wilson interval of no successes starts at exactly 0, and of all successes ends at
+    // exactly 1; in floating point centre - half can come out as 1e-18 (written 6.93889E-18).
+    double low = successes == 0 ? 0.0 : Math.max(0.0, centre - half);
+    double high = successes == trials ? 1.0 : Math.min(1.0, centre + half);
+    return new Proportion(successes, trials, p, new Interval(low, high));
   }
 }

@@ -31,6 +31,14 @@ class ProportionTest {
   }
 
   @Test
+  void noSuccessesStartAtExactlyZeroAndAllEndAtExactlyOne() {
+    for (long n = 1; n <= 2000; n++) {
+      assertThat(Proportion.of(0, n, 0.95).wilson().low()).as("0 of %d", n).isEqualTo(0.0);
+      assertThat(Proportion.of(n, n, 0.95).wilson().high()).as("%d of %d", n, n).isEqualTo(1.0);
+    }
+  }
+
+  @Test
   void zeroTrialsIsUndefinedAndImpossibleCountsFail() {
     assertThat(Proportion.of(0, 0, 0.95).estimate()).isNull();
     assertThatThrownBy(() -> Proportion.of(5, 3, 0.95))
