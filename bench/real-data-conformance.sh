@@ -40,3 +40,10 @@ java bench/ConformanceCheck.java "$out/latest" "$real"
 # Fails on any exact recovery, any count from 1 to 9 pinned narrower than 10, or a false relation.
 java -Xmx16g pipeline/src/test/java/org/scrutineer/pipeline/disclosure/PanelAttack.java \
   "$out/latest/panel" --truth "$out/latest" --lookup "$real/census2021/LAD22_CSP22_PFA22_lookup.csv"
+# Every force's panel pack from the real-data results (each force's page, workbook and CSVs, the
+# maps drawn from the 2019-2023 boundaries), and Hampshire's with one of its districts.
+start=$(date +%s)
+java -jar "$jar" report --results "$out" --all-forces --area E06000045 --out "$out-packs"
+echo "report_seconds=$(( $(date +%s) - start ))"
+packs=$(ls "$out-packs"/*.html | grep -vc index.html)
+[ "$packs" -ge 45 ] || { echo "expected 44 force packs and a district pack, found $packs" >&2; exit 1; }

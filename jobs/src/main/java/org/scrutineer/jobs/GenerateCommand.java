@@ -16,9 +16,12 @@ import picocli.CommandLine.Spec;
     name = "generate",
     mixinStandardHelpOptions = true,
     description =
-        "Writes synthetic data.police.uk files, a force extract with its mapping, a Census TS021"
-            + " population file, an ONS lookup, a force registry, sample.json and ground-truth.json"
-            + " with planted rates, ratios, missing rates and malformed rows.")
+        "Writes a synthetic sample with planted effects for every power: data.police.uk stop"
+            + " and search files, force extracts with their mappings (stop and search, custody),"
+            + " use-of-force, custody and fixed penalty notice files, a Census TS021 population"
+            + " file, an ONS lookup, district boundaries, a force registry, sample.json (the run's"
+            + " settings) and ground-truth.json (the planted rates, ratios, missing rates and"
+            + " malformed rows).")
 final class GenerateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -28,6 +31,7 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(
       names = "--seed",
       defaultValue = "2022",
+      paramLabel = "N",
       description = "Random seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
@@ -54,12 +58,14 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(
       names = "--scale",
       defaultValue = "1.0",
+      paramLabel = "FACTOR",
       description = "Multiplies every population, and so every count (default: ${DEFAULT-VALUE}).")
   double scale;
 
   @Option(
       names = "--hidden-share",
       defaultValue = "0.15",
+      paramLabel = "SHARE",
       description =
           "Share of person searches with self-defined ethnicity hidden (default: ${DEFAULT-VALUE}).")
   double hiddenShare;

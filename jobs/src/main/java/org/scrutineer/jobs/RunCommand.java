@@ -27,7 +27,10 @@ import org.scrutineer.pipeline.ScrutineerRun;
 import org.scrutineer.pipeline.disclosure.SmallNumbers;
 import org.scrutineer.pipeline.io.InputException;
 import org.scrutineer.pipeline.io.StrictJson;
+import org.scrutineer.pipeline.output.LocalFileSystemWithoutChecksums;
 import org.scrutineer.pipeline.population.PopulationReader;
+import org.scrutineer.pipeline.report.PanelPacks;
+import org.scrutineer.pipeline.report.ResultsFolder;
 import org.scrutineer.pipeline.schema.EthnicGroup;
 import org.scrutineer.pipeline.schema.Power;
 import org.scrutineer.pipeline.store.Attempt;
@@ -51,10 +54,15 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
+    abbreviateSynopsis = true,
     sortOptions = false,
     description = {
-      "Computes stop-and-search disproportionality, outcome, missing-data and coverage tables as"
-          + " Parquet and CSV, with rejects and a provenance manifest.",
+      "Reads stop and search, use of force, custody and fixed penalty notice records and"
+          + " computes, per force, Community Safety Partnership, district, period and ethnic"
+          + " group: rates per 1,000 residents, ratios to a comparison group with exact"
+          + " intervals, outcome rates, missing-data rates and coverage, as Parquet and CSV"
+          + " (panel/ tables with small numbers suppressed), with rejects and a provenance"
+          + " manifest. --report adds a panel pack per force.",
       "--out is a results store: each run is built in DIR/runs/<run-id>/ and published"
           + " atomically at DIR/latest/ (the read path); DIR/latest/status.json and"
           + " DIR/last-attempt.json say how the run and the last attempt ended.",
@@ -115,6 +123,73 @@ final class RunCommand implements Callable<Integer> {
           "panel-sensitive-min-count",
           "max-reject-fraction",
           "max-unmapped-fraction");
+
+  /** The help's sections and the options in each, in order; every option is in one. */
+  static final Map<String, List<String>> HELP_SECTIONS =
+      new java.util.LinkedHashMap<>(
+          Map.of(
+              "Inputs",
+              List.of(
+                  "--sample",
+                  "--stop-search",
+                  "--use-of-force",
+                  "--custody",
+                  "--fpn",
+                  "--mapping",
+                  "--config",
+                  "--from",
+                  "--to",
+                  "--ignore-unrecognised-files")));
+
+  static {
+    HELP_SECTIONS.put(
+        "Reference data",
+        List.of(
+            "--population",
+            "--population-format",
+            "--area-lookup",
+            "--boundaries",
+            "--boundary-code-property",
+            "--boundary-name-property",
+            "--district-changes",
+            "--forces"));
+    HELP_SECTIONS.put(
+        "Outputs", List.of("--out", "--keep", "--report", "--full", "--allow-removal"));
+    HELP_SECTIONS.put(
+        "Statistics",
+        List.of(
+            "--reference-group",
+            "--confidence-level",
+            "--panel-min-count",
+            "--panel-sensitive-min-count"));
+    HELP_SECTIONS.put("Gates", List.of("--max-reject-fraction", "--max-unmapped-fraction"));
+    HELP_SECTIONS.put("Spark", List.of("--master", "--conf"));
+    HELP_SECTIONS.put("Help", List.of("--help", "--version"));
+  }
+
+  /** Prints {@code run}'s options in {@link #HELP_SECTIONS}, each under its heading. */
+  static void groupHelp(picocli.CommandLine run) {
+    run.getHelpSectionMap()
+        .put(
+            picocli.CommandLine.Model.UsageMessageSpec.SECTION_KEY_OPTION_LIST,
+            help -> {
+              StringBuilder text = new StringBuilder();
+              HELP_SECTIONS.forEach(
+                  (heading, names) -> {
+                    picocli.CommandLine.Help.Layout layout = help.createDefaultLayout();
+                    for (String name : names) {
+                      layout.addOption(
+                          help.commandSpec().findOption(name),
+                          help.createDefaultParamLabelRenderer());
+                    }
+                    text.append(String.format("%n%s:%n", heading)).append(layout);
+                  });
+              return text.toString();
+            });
+    run.getHelpSectionMap()
+        .put(
+            picocli.CommandLine.Model.UsageMessageSpec.SECTION_KEY_OPTION_LIST_HEADING, help -> "");
+  }
 
   private final SparkSessions sessions;
 
@@ -277,6 +352,13 @@ final class RunCommand implements Callable<Integer> {
   boolean allowRemoval;
 
   @Option(
+      names = "--report",
+      description =
+          "Also make a panel pack for every force (see 'scrutineer report'), published with the"
+              + " run in DIR/latest/report/.")
+  boolean report;
+
+  @Option(
       names = "--master",
       paramLabel = "URL",
       description = "Spark master. Default: the one spark-submit sets, else local[*].")
@@ -301,6 +383,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(
       names = "--confidence-level",
+      paramLabel = "LEVEL",
       defaultValue = "0.95",
       description = "Two-sided level of every interval. Default: ${DEFAULT-VALUE}.")
   double confidenceLevel;
@@ -325,6 +408,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(
       names = "--max-reject-fraction",
+      paramLabel = "FRACTION",
       defaultValue = "0.01",
       description =
           "Fail with exit code 3 when more rows than this are rejected. Default: ${DEFAULT-VALUE}.")
@@ -332,6 +416,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(
       names = "--max-unmapped-fraction",
+      paramLabel = "FRACTION",
       defaultValue = "0.001",
       description =
           "Fail with exit code 3 when more person searches than this carry an unmapped"
@@ -459,6 +544,9 @@ final class RunCommand implements Callable<Integer> {
         stdout.println(message);
         return ExitCodes.NOTHING_NEW;
       }
+      if (report) {
+        writeReports(attempt, spark.sparkContext().hadoopConfiguration(), progress);
+      }
       attempt.publish(status(attempt, Outcome.SUCCESS, "published", started, result), keep);
       progress.stage("publish", "run " + attempt.runId() + " published at " + readPath(store));
       stdout.printf(
@@ -489,6 +577,19 @@ final class RunCommand implements Callable<Integer> {
     } finally {
       sessions.close(spark);
     }
+  }
+
+  /** Makes every force's panel pack in the run's folder, before it is published. */
+  private static void writeReports(Attempt attempt, Configuration hadoop, Progress progress)
+      throws IOException {
+    ResultsFolder folder = ResultsFolder.open(attempt.dir().toString(), hadoop);
+    List<ResultsFolder.Area> areas = new ArrayList<>();
+    for (String force : folder.forces()) {
+      areas.add(folder.forceArea(force));
+    }
+    String target = new org.apache.hadoop.fs.Path(folder.run(), PanelPacks.FOLDER).toString();
+    List<PanelPacks.Pack> packs = PanelPacks.write(folder, areas, null, target, hadoop);
+    progress.stage("report", packs.size() + " panel packs written to " + target);
   }
 
   /** Reports a failed run in one line, removes its folder and records the attempt. */
@@ -582,6 +683,9 @@ final class RunCommand implements Callable<Integer> {
             hadoop.set(key.substring("spark.hadoop.".length()), value);
           }
         });
+    if (!SparkSessions.underSparkSubmit()) {
+      LocalFileSystemWithoutChecksums.configure(hadoop);
+    }
     return hadoop;
   }
 
@@ -633,7 +737,7 @@ final class RunCommand implements Callable<Integer> {
           to == null ? null : month(spec, "--to", to),
           out,
           new ReportSettings(
-              EthnicGroup.fromLabel(referenceGroup),
+              EthnicGroup.comparisonFromLabel(referenceGroup),
               confidenceLevel,
               SmallNumbers.DEFAULT.withPanel(panelMinCount, panelSensitiveMinCount)),
           maxRejectFraction,

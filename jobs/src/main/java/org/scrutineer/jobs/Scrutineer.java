@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code scrutineer} command: {@code run} the pipeline into a results store, list the store's
- * {@code runs}, or {@code generate} a sample.
+ * {@code runs}, make panel packs ({@code report}) or {@code generate} a sample.
  */
 @Command(
     name = "scrutineer",
@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       RunCommand.class,
       RunsCommand.class,
+      ReportCommand.class,
       GenerateCommand.class,
       CommandLine.HelpCommand.class
     })
@@ -26,6 +27,7 @@ public final class Scrutineer {
   public static int execute(
       PrintWriter out, PrintWriter err, SparkSessions sessions, String... args) {
     CommandLine cmd = new CommandLine(new Scrutineer(), new Factory(sessions));
+    RunCommand.groupHelp(cmd.getSubcommands().get("run"));
     cmd.setOut(out);
     cmd.setErr(err);
     // A usage error is one line and a pointer to --help, not the whole usage text.

@@ -3,6 +3,7 @@ package org.scrutineer.jobs;
 import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import org.scrutineer.pipeline.output.LocalFileSystemWithoutChecksums;
 
 /**
  * Opens and closes the SparkSession for a command. The default opens a local session unless a
@@ -17,6 +18,16 @@ public interface SparkSessions {
           "org.apache.spark.executor.Executor",
           "org.apache.spark.scheduler.TaskSetManager",
           "org.apache.spark.sql.execution.datasources.FileFormatWriter");
+
+  /**
+   * A Hadoop configuration for commands without Spark, whose local file system writes no {@code
+   * .crc} files ({@link LocalFileSystemWithoutChecksums}).
+   */
+  static org.apache.hadoop.conf.Configuration localHadoopConfiguration() {
+    org.apache.hadoop.conf.Configuration conf = new org.apache.hadoop.conf.Configuration();
+    LocalFileSystemWithoutChecksums.configure(conf);
+    return conf;
+  }
 
   /** Default local master, used when neither {@code --master} nor spark-submit sets one. */
   String LOCAL = "local[*]";
@@ -60,6 +71,11 @@ public interface SparkSessions {
                   .master(resolved)
                   .config("spark.sql.session.timeZone", "UTC");
           if (!submitted) {
+            // People open the output folders (on Windows shares too): no .crc file beside each
+            // file. Executors elsewhere take the class from the setting; in local mode they share
+            // the driver's cached file system, configured below.
+            builder.config(
+                "spark.hadoop.fs.file.impl", LocalFileSystemWithoutChecksums.class.getName());
             if (resolved.startsWith("local")) {
               builder
                   .config("spark.ui.enabled", "false")
@@ -77,6 +93,7 @@ public interface SparkSessions {
           settings.forEach(builder::config);
           SparkSession spark = builder.getOrCreate();
           if (!submitted) {
+            LocalFileSystemWithoutChecksums.configure(spark.sparkContext().hadoopConfiguration());
             spark.sparkContext().setLogLevel("WARN");
             // A failed task (a full disk, bad data in a task) reaches the command line with its
             // causes, which says it in one line (or prints the trace when it is unexpected);

@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -112,7 +113,10 @@ class CommandLineTest {
 
     assertThat(run("run", "--sample", "--reference-group", "Purple"))
         .isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(err.toString()).contains("Invalid ethnic group: 'Purple'");
+    assertThat(err.toString())
+        .contains(
+            "Invalid reference group: 'Purple' (must be one of White, Black, Asian, Mixed, Other)")
+        .doesNotContain("Unknown");
 
     assertThat(run("run", "--out", dir.toString())).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(err.toString()).contains("No input");
@@ -311,6 +315,45 @@ class CommandLineTest {
           .isEqualTo(ExitCodes.BAD_INPUT);
       assertThat(err.toString()).as(c.getKey()).contains("Invalid config " + config, c.getValue());
     }
+  }
+
+  @Test
+  void helpGroupsEveryOptionUnderAHeadingWithReadableLabels() {
+    assertThat(run("run", "--help")).isEqualTo(ExitCodes.OK);
+    String help = out.toString();
+    assertThat(help)
+        .contains("Usage: scrutineer run [OPTIONS]")
+        .contains("use of force, custody and fixed penalty notice records")
+        .containsSubsequence(
+            "Inputs:", "Reference data:", "Outputs:", "Statistics:", "Gates:", "Spark:", "Help:")
+        .doesNotContain("=<");
+    picocli.CommandLine.Model.CommandSpec spec =
+        new picocli.CommandLine(new RunCommand(SHARED)).getCommandSpec();
+    List<String> grouped =
+        RunCommand.HELP_SECTIONS.values().stream().flatMap(List::stream).toList();
+    assertThat(grouped).doesNotHaveDuplicates();
+    assertThat(grouped)
+        .as("every option of run is in one help section")
+        .containsExactlyInAnyOrderElementsOf(
+            spec.options().stream()
+                .map(picocli.CommandLine.Model.OptionSpec::longestName)
+                .toList());
+    for (picocli.CommandLine.Model.OptionSpec option : spec.options()) {
+      if (option.arity().max() > 0) {
+        assertThat(option.paramLabel()).as(option.longestName()).doesNotStartWith("<");
+      }
+      assertThat(help).contains(option.longestName());
+    }
+
+    out.getBuffer().setLength(0);
+    assertThat(run("generate", "--help")).isEqualTo(ExitCodes.OK);
+    assertThat(out.toString())
+        .contains("use-of-force", "custody", "fixed penalty notice", "boundaries")
+        .doesNotContain("=<");
+
+    out.getBuffer().setLength(0);
+    assertThat(run("report", "--help")).isEqualTo(ExitCodes.OK);
+    assertThat(out.toString()).contains("--results=DIR", "--area=AREA", "--year=YYYY-YY");
   }
 
   @Test

@@ -11,6 +11,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.scrutineer.pipeline.aggregate.UnmappedValues;
+import org.scrutineer.pipeline.disclosure.PanelReadme;
 import org.scrutineer.pipeline.ingest.RawSchema;
 import org.scrutineer.pipeline.output.Audience;
 import org.scrutineer.pipeline.output.StatisticsWriter;
@@ -122,6 +123,9 @@ public final class ScrutineerRun {
               OutputTables.write(
                   writer, restricted, inputs, files, computed, records, store.data().toString());
           Audience.restrict(spark, restrictedFolder);
+          writer.writeText(
+              StatisticsWriter.PANEL + "/" + PanelReadme.NAME,
+              PanelReadme.text(config.report().smallNumbers()));
           progress.stage(
               "write",
               String.format(

@@ -49,4 +49,22 @@ public enum EthnicGroup {
             "Invalid ethnic group: '%s' (must be one of White, Black, Asian, Mixed, Other, Unknown)",
             value));
   }
+
+  /**
+   * Parses a group that ratios can compare against: one of the five with a population, never
+   * Unknown.
+   *
+   * @throws IllegalArgumentException naming the value and the groups allowed
+   */
+  public static EthnicGroup comparisonFromLabel(String value) {
+    for (EthnicGroup group : KNOWN) {
+      if (group.label.equalsIgnoreCase(value == null ? "" : value.trim())) {
+        return group;
+      }
+    }
+    throw new IllegalArgumentException(
+        String.format(
+            "Invalid reference group: '%s' (must be one of White, Black, Asian, Mixed, Other)",
+            value));
+  }
 }
