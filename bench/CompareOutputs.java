@@ -120,6 +120,7 @@ public class CompareOutputs {
                     !n.startsWith("_")
                         && !n.equals("csv")
                         && !n.equals("panel")
+                        && !n.equals("report")
                         && !n.equals("restricted"))
             .forEach(tables::add);
       }
