@@ -32,6 +32,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scrutineer.pipeline.report.CsvTable;
+import org.scrutineer.pipeline.report.PanelPacks;
+import org.scrutineer.pipeline.report.ResultsFolder;
 import org.scrutineer.pipeline.report.Words;
 import org.scrutineer.pipeline.schema.Power;
 
@@ -164,12 +166,16 @@ class PanelPackTest {
       assertThat(DisclosureScan.workbook(report().resolve(force + ".xlsx"), tables))
           .as(force + ".xlsx")
           .isEmpty();
+      java.util.function.Predicate<CsvTable.Row> rows =
+          PanelPacks.packRows(new ResultsFolder.Area(force, "force", tables.forceCode(), force));
       assertThat(
               DisclosureScan.csv(
-                  report().resolve(force + "-disproportionality.csv"), tables.panel()))
+                  report().resolve(force + "-disproportionality.csv"), tables.panel(), rows))
           .as(force + "-disproportionality.csv")
           .isEmpty();
-      assertThat(DisclosureScan.csv(report().resolve(force + "-outcomes.csv"), tables.outcomes()))
+      assertThat(
+              DisclosureScan.csv(
+                  report().resolve(force + "-outcomes.csv"), tables.outcomes(), rows))
           .as(force + "-outcomes.csv")
           .isEmpty();
     }
@@ -266,6 +272,15 @@ class PanelPackTest {
       try (InputStream in = Files.newInputStream(file)) {
         return CsvTable.read(file.getFileName().toString(), in);
       }
+    }
+
+    /** The force's ONS code, from its own rows. */
+    String forceCode() {
+      return panel.rows().stream()
+          .filter(r -> r.text("geography_level").equals("force"))
+          .map(r -> r.text("area_code"))
+          .findFirst()
+          .orElseThrow();
     }
 
     /** The analysts' (unsuppressed) value of a panel row's column. */
@@ -481,7 +496,7 @@ class PanelPackTest {
         for (Sheet sheet : wb.getSheets().toList()) {
           CsvTable source =
               switch (sheet.getName()) {
-                case "Outcomes" -> tables.outcomes();
+                case "Outcomes", "District outcomes" -> tables.outcomes();
                 case "Notes" -> null;
                 default -> tables.panel();
               };
@@ -560,8 +575,11 @@ class PanelPackTest {
       return cell == null ? "" : cell.getText();
     }
 
-    /** A pack CSV's rows must be the panel rows, value for value. */
-    static List<String> csv(Path file, CsvTable panel) throws IOException {
+    /** A pack CSV's rows must be the panel rows it holds, value for value, and far fewer. */
+    static List<String> csv(
+        Path file, CsvTable table, java.util.function.Predicate<CsvTable.Row> rows)
+        throws IOException {
+      CsvTable panel = new CsvTable(table.name(), table.columns(), table.where(rows));
       CsvTable pack;
       try (InputStream in = Files.newInputStream(file)) {
         pack = CsvTable.read(file.getFileName().toString(), in);
@@ -578,6 +596,9 @@ class PanelPackTest {
       }
       if (pack.columns().contains("ratio")) {
         problems.add("columns are codes, not words");
+      }
+      if (pack.rows().size() >= table.rows().size() && table.rows().size() > 1000) {
+        problems.add("the pack holds every panel row, months of every district included");
       }
       return problems;
     }

@@ -517,8 +517,11 @@ public final class PackData {
           new Stage("Strip-searched", Power.CUSTODY.code(), "strip_search_rate"),
           new Stage("Charged", Power.CUSTODY.code(), "charged_share"));
 
-  /** A stage's count and rate per 1,000 residents for a group; nulls where not published. */
-  record StageValue(Double count, Double per1000, String key) {}
+  /**
+   * A stage's count and rate per 1,000 residents for a group: nulls where there is none, {@code
+   * suppressed} where the panel tables have the count and do not show it.
+   */
+  record StageValue(Double count, Double per1000, String key, boolean suppressed) {}
 
   /** The cascade for a year: by group, a value per stage, in {@link #STAGES} order. */
   Map<String, List<StageValue>> cascade(String year) {
@@ -538,10 +541,12 @@ public final class PackData {
       for (Stage stage : STAGES) {
         Double count = null;
         String key = "";
+        boolean suppressed = false;
         if (stage.measure() == null) {
           CsvTable.Row row =
               panelRow(
                   stage.power(), PeriodType.FINANCIAL_YEAR, year, area.level(), area.code(), group);
+          suppressed = row != null && row.suppressed("events");
           if (published(row)) {
             count = row.number("events");
             key = Keys.of(row);
@@ -549,7 +554,8 @@ public final class PackData {
         } else {
           CsvTable.Row row =
               outcomeRow(stage.power(), year, area.level(), area.code(), group, stage.measure());
-          if (row != null && !row.suppressed("numerator") && row.number("numerator") != null) {
+          suppressed = row != null && row.suppressed("numerator");
+          if (row != null && !suppressed && row.number("numerator") != null) {
             count = row.number("numerator");
             key = Keys.outcome(row);
           }
@@ -558,19 +564,23 @@ public final class PackData {
             count == null || population == null || !(population > 0)
                 ? null
                 : count / population * 1000;
-        values.add(new StageValue(count, per1000, key));
+        values.add(new StageValue(count, per1000, key, suppressed));
       }
       byGroup.put(group, values);
     }
     return byGroup;
   }
 
-  /** Whether any stage after searching has a published count (custody data are present). */
+  /** Whether the area has custody rows for the year: without them there is no cascade. */
   boolean hasCascade(String year) {
-    return cascade(year).values().stream()
-        .flatMap(List::stream)
-        .skip(0)
-        .anyMatch(v -> v.count() != null && !v.key().startsWith(Power.STOP_SEARCH.code()));
+    return panelRow(
+            Power.CUSTODY.code(),
+            PeriodType.FINANCIAL_YEAR,
+            year,
+            area.level(),
+            area.code(),
+            EthnicGroup.ALL)
+        != null;
   }
 
   /** Months submitted by power: month to submission code ({@code submitted}, ...). */

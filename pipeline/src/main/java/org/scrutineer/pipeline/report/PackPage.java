@@ -639,7 +639,16 @@ final class PackPage {
             ". The stages are counted in different records (searches, then custody) and"
                 + " are not linked person by person: arrests are all arrests, not only those after a"
                 + " search.</p>\n");
-    figure(Charts.cascade(cascade), "Per 1,000 residents at each stage, by group");
+    boolean any =
+        cascade.values().stream()
+            .flatMap(List::stream)
+            .anyMatch(v -> v.per1000() != null && v.per1000() > 0);
+    if (any) {
+      figure(Charts.cascade(cascade), "Per 1,000 residents at each stage, by group");
+    } else {
+      out.append(
+          "<p class=\"na\">No stage has a count to chart for this year (small numbers).</p>\n");
+    }
     out.append(
         "<div class=\"scroll\"><table class=\"data\" data-table=\"cascade\"><thead><tr>"
             + "<th scope=\"col\">Group</th>");
@@ -655,7 +664,7 @@ final class PackPage {
             .append('>')
             .append(
                 v.count() == null
-                    ? "<span class=\"na\">not shown</span>"
+                    ? v.suppressed() ? "<span class=\"na\">not shown</span>" : "&ndash;"
                     : Numbers.count(v.count())
                         + (v.per1000() == null
                             ? ""

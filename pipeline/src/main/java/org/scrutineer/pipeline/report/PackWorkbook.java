@@ -7,9 +7,7 @@ import java.util.List;
 import java.util.function.Predicate;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
-import org.scrutineer.pipeline.schema.Basis;
 import org.scrutineer.pipeline.schema.GeographyLevel;
-import org.scrutineer.pipeline.schema.PeriodType;
 
 /**
  * The pack's workbook (fastexcel: streams the XML, no POI object model): one sheet per panel table
@@ -106,16 +104,12 @@ final class PackWorkbook {
     Workbook wb = new Workbook(out, "Scrutineer", "1.0");
     wb.properties().setTitle("Police powers and ethnicity: " + data.area.name());
     Predicate<CsvTable.Row> own = data.area::owns;
-    boolean force = GeographyLevel.FORCE.equals(data.area.level());
     sheet(wb, "Disproportionality", data.panel, own, false);
     sheet(wb, "Outcomes", data.panelOutcomes, own, true);
-    if (force) {
-      Predicate<CsvTable.Row> districts =
-          row ->
-              !GeographyLevel.FORCE.equals(row.text("geography_level"))
-                  && PeriodType.FINANCIAL_YEAR.equals(row.text("period_type"))
-                  && Basis.PLACE_OF_EVENT.equals(row.text("basis"));
-      sheet(wb, "Districts and CSPs", data.panel, districts, false);
+    if (GeographyLevel.FORCE.equals(data.area.level())) {
+      Predicate<CsvTable.Row> areas = PanelPacks.packRows(data.area).and(own.negate());
+      sheet(wb, "Districts and CSPs", data.panel, areas, false);
+      sheet(wb, "District outcomes", data.panelOutcomes, areas, true);
     }
     notes(wb, data);
     wb.finish();

@@ -19,6 +19,7 @@ import org.scrutineer.pipeline.disclosure.PanelTables;
 import org.scrutineer.pipeline.disclosure.SmallNumbers;
 import org.scrutineer.pipeline.io.CsvFormat;
 import org.scrutineer.pipeline.schema.GeographyLevel;
+import org.scrutineer.pipeline.schema.PeriodType;
 
 /**
  * Makes panel packs from a published run: for each area, {@code <area>.html} (the page), {@code
@@ -135,13 +136,27 @@ public final class PanelPacks {
       PackWorkbook.write(data, out);
     }
     files.add(stem + ".xlsx");
-    Predicate<CsvTable.Row> rows =
-        GeographyLevel.FORCE.equals(area.level()) ? row -> true : area::owns;
+    Predicate<CsvTable.Row> rows = packRows(area);
     csv(fs, new Path(dir, stem + "-disproportionality.csv"), data.panel, rows);
     csv(fs, new Path(dir, stem + "-outcomes.csv"), data.panelOutcomes, rows);
     files.add(stem + "-disproportionality.csv");
     files.add(stem + "-outcomes.csv");
     return new Pack(area, files);
+  }
+
+  /**
+   * The panel rows an area's pack holds: a district's or CSP's own rows; for a force, its own rows
+   * of every period and its districts' and CSPs' financial years (their months stay in {@code
+   * panel/}: British Transport Police's would be 600,000 lines, past what a spreadsheet opens).
+   */
+  public static Predicate<CsvTable.Row> packRows(ResultsFolder.Area area) {
+    if (!GeographyLevel.FORCE.equals(area.level())) {
+      return area::owns;
+    }
+    return row ->
+        area.owns(row)
+            || !GeographyLevel.FORCE.equals(row.text("geography_level"))
+                && PeriodType.FINANCIAL_YEAR.equals(row.text("period_type"));
   }
 
   /** An area's panel rows with the columns labelled in words, values as published. */
