@@ -212,21 +212,19 @@ class PanelPackTest {
     Path second = store.resolve("packs-2");
     for (Path out : List.of(first, second)) {
       StringWriter err = new StringWriter();
-      int code =
-          Scrutineer.execute(
-              new PrintWriter(new StringWriter(), true),
-              new PrintWriter(err, true),
-              CommandLineTest.SHARED,
-              "report",
-              "--results",
-              store.toString(),
-              "--area",
-              "northmoor",
-              "--area",
-              district,
-              "--out",
-              out.toString());
-      assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
+      assertThat(
+              report(
+                  err,
+                  "--results",
+                  store.toString(),
+                  "--area",
+                  "northmoor",
+                  "--area",
+                  district,
+                  "--out",
+                  out.toString()))
+          .as(err.toString())
+          .isEqualTo(ExitCodes.OK);
     }
     String stem = "northmoor-" + district.toLowerCase(Locale.ROOT);
     assertThat(Files.readString(first.resolve(stem + ".html")))
@@ -244,18 +242,21 @@ class PanelPackTest {
         .isEmpty();
 
     StringWriter err = new StringWriter();
-    int code =
-        Scrutineer.execute(
-            new PrintWriter(new StringWriter(), true),
-            new PrintWriter(err, true),
-            CommandLineTest.SHARED,
-            "report",
-            "--results",
-            store.toString(),
-            "--area",
-            "atlantis");
-    assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(report(err, "--results", store.toString(), "--area", "atlantis"))
+        .isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(err.toString()).contains("No force, district or CSP 'atlantis'", "northmoor");
+  }
+
+  /** Runs {@code scrutineer report} with the arguments; its errors go to {@code err}. */
+  private static int report(StringWriter err, String... args) {
+    String[] all = new String[args.length + 1];
+    all[0] = "report";
+    System.arraycopy(args, 0, all, 1, args.length);
+    return Scrutineer.execute(
+        new PrintWriter(new StringWriter(), true),
+        new PrintWriter(err, true),
+        CommandLineTest.SHARED,
+        all);
   }
 
   /** A force's published panel tables and its analysts' tables (the values behind [c]). */

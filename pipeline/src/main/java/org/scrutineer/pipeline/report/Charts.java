@@ -80,6 +80,11 @@ final class Charts {
         .append("/>");
   }
 
+  /** A point's hover text: "Black: 5.8 (interval 5.3 to 6.4)". */
+  private static String hover(String label, String value, String low, String high) {
+    return label + ": " + value + " (interval " + low + " to " + high + ")";
+  }
+
   /** A series' line through {@code points} ("x,y x,y ..."). */
   private static void polyline(StringBuilder s, CharSequence points, String colour) {
     s.append("<polyline points=\"")
@@ -174,14 +179,11 @@ final class Charts {
       s.append("<title>")
           .append(
               esc(
-                  r.group()
-                      + ": "
-                      + Numbers.ratio(r.ratio())
-                      + " (interval "
-                      + Numbers.ratio(r.low())
-                      + " to "
-                      + Numbers.ratio(r.high())
-                      + ")"
+                  hover(
+                          r.group(),
+                          Numbers.ratio(r.ratio()),
+                          Numbers.ratio(r.low()),
+                          Numbers.ratio(r.high()))
                       + (r.boundLow() == null
                           ? ""
                           : "; if unrecorded ethnicity were allocated: "
@@ -320,15 +322,14 @@ final class Charts {
         double py = y.at(p.ratio());
         lastY = py;
         String label =
-            e.getKey()
-                + (p.year() ? ", financial year " + p.period() : ", 12 months to " + p.endMonth())
-                + ": "
-                + Numbers.ratio(p.ratio())
-                + " (interval "
-                + Numbers.ratio(p.low())
-                + " to "
-                + Numbers.ratio(p.high())
-                + ")";
+            hover(
+                e.getKey()
+                    + (p.year()
+                        ? ", financial year " + p.period()
+                        : ", 12 months to " + p.endMonth()),
+                Numbers.ratio(p.ratio()),
+                Numbers.ratio(p.low()),
+                Numbers.ratio(p.high()));
         if (p.year()) {
           s.append("<g class=\"pt\"")
               .append(key(p.key()))
@@ -511,14 +512,11 @@ final class Charts {
           .append("><title>")
           .append(
               esc(
-                  r.label()
-                      + ": "
-                      + Numbers.percent(r.rate())
-                      + " (interval "
-                      + Numbers.percent(r.low())
-                      + " to "
-                      + Numbers.percent(r.high())
-                      + ")"))
+                  hover(
+                      r.label(),
+                      Numbers.percent(r.rate()),
+                      Numbers.percent(r.low()),
+                      Numbers.percent(r.high()))))
           .append("</title>");
       line(
           s,
