@@ -77,9 +77,9 @@ final class ReportCommand implements Callable<Integer> {
       folder = ResultsFolder.open(results, conf);
       LinkedHashSet<String> seen = new LinkedHashSet<>();
       if (allForces || areas.isEmpty()) {
-        for (String force : folder.forces()) {
-          chosen.add(folder.forceArea(force));
-          seen.add(force);
+        for (ResultsFolder.Area force : folder.forceAreas()) {
+          chosen.add(force);
+          seen.add(force.fileStem());
         }
       }
       for (String area : areas) {
@@ -92,8 +92,7 @@ final class ReportCommand implements Callable<Integer> {
       err.println("Input error: " + e.getMessage());
       return ExitCodes.BAD_INPUT;
     }
-    String target =
-        out != null ? out : new org.apache.hadoop.fs.Path(folder.run(), "report").toString();
+    String target = out != null ? out : folder.defaultPackFolder();
     List<PanelPacks.Pack> packs;
     try {
       packs = PanelPacks.write(folder, chosen, year, target, conf);

@@ -583,12 +583,9 @@ final class RunCommand implements Callable<Integer> {
   private static void writeReports(Attempt attempt, Configuration hadoop, Progress progress)
       throws IOException {
     ResultsFolder folder = ResultsFolder.open(attempt.dir().toString(), hadoop);
-    List<ResultsFolder.Area> areas = new ArrayList<>();
-    for (String force : folder.forces()) {
-      areas.add(folder.forceArea(force));
-    }
-    String target = new org.apache.hadoop.fs.Path(folder.run(), PanelPacks.FOLDER).toString();
-    List<PanelPacks.Pack> packs = PanelPacks.write(folder, areas, null, target, hadoop);
+    String target = folder.defaultPackFolder();
+    List<PanelPacks.Pack> packs =
+        PanelPacks.write(folder, folder.forceAreas(), null, target, hadoop);
     progress.stage("report", packs.size() + " panel packs written to " + target);
   }
 

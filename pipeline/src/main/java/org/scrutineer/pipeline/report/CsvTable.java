@@ -75,11 +75,6 @@ public record CsvTable(String name, List<String> columns, List<Row> rows) {
     return rows.stream().filter(filter).toList();
   }
 
-  /** Whether the table has the column. */
-  public boolean has(String column) {
-    return columns.contains(column);
-  }
-
   /**
    * One row. Values are the text as published: an empty string where the table has no value, and
    * {@code [c]} where the panel tables suppress it.

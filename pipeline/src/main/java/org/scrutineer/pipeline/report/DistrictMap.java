@@ -42,6 +42,8 @@ final class DistrictMap {
   private final JsonNode manifest;
   private final Map<String, DistrictBoundaries> read = new HashMap<>();
   private final Map<String, String> problems = new HashMap<>();
+  private final Map<String, Map<String, Geometry>> shapes = new HashMap<>();
+  private final Map<String, String> paths = new HashMap<>();
 
   DistrictMap(Configuration conf, JsonNode manifest) {
     this.conf = conf;
@@ -126,13 +128,10 @@ final class DistrictMap {
       List<PackData.DistrictRatio> districts,
       String focus,
       String reference) {
-    DistrictBoundaries b = boundaries(fileFor(year));
-    if (b == null) {
+    String file = fileFor(year);
+    Map<String, Geometry> shapes = shapes(file);
+    if (shapes == null) {
       return null;
-    }
-    Map<String, Geometry> shapes = new HashMap<>();
-    for (DistrictBoundaries.District d : b.districts()) {
-      shapes.put(d.code(), d.geometry());
     }
     Envelope extent = new Envelope();
     List<PackData.DistrictRatio> drawn = new ArrayList<>();
@@ -153,7 +152,6 @@ final class DistrictMap {
     double scale = size / Math.max(w, h);
     int width = (int) Math.ceil(w * scale) + 10;
     int height = (int) Math.ceil(h * scale) + 10;
-    double tolerance = 1.0 / scale;
     int points = (int) drawn.stream().filter(d -> d.ratio() != null).count();
     String pattern = "hatch-" + group.toLowerCase(java.util.Locale.ROOT);
     StringBuilder s = new StringBuilder();
@@ -173,23 +171,18 @@ final class DistrictMap {
                 + "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#999\" stroke-width=\"2\"/>"
                 + "</pattern></defs>");
     for (PackData.DistrictRatio d : drawn) {
-      Geometry g = TopologyPreservingSimplifier.simplify(shapes.get(d.code()), tolerance);
-      StringBuilder path = new StringBuilder();
-      for (int i = 0; i < g.getNumGeometries(); i++) {
-        Geometry part = g.getGeometryN(i);
-        if (part instanceof Polygon polygon) {
-          ring(path, polygon.getExteriorRing(), extent, cos, scale);
-          for (int r = 0; r < polygon.getNumInteriorRing(); r++) {
-            ring(path, polygon.getInteriorRingN(r), extent, cos, scale);
-          }
-        }
-      }
+      // A force's maps of every group share one frame: each district is generalised and
+      // projected once per frame, not once per group.
+      String path =
+          paths.computeIfAbsent(
+              file + "|" + d.code() + "|" + extent,
+              k -> path(shapes.get(d.code()), extent, cos, scale));
       String fill = d.ratio() == null ? "url(#" + pattern + ")" : COLOURS[bin(d.ratio())];
       boolean focused = d.code().equals(focus);
       s.append("<path")
           .append(d.ratio() == null ? "" : " class=\"pt\"" + key(d.key()))
           .append(" d=\"")
-          .append(path.toString().trim())
+          .append(path)
           .append("\" fill=\"")
           .append(fill)
           .append("\" fill-rule=\"evenodd\" stroke=\"")
@@ -205,6 +198,38 @@ final class DistrictMap {
           .append("</title></path>");
     }
     return s.append("</svg>").toString();
+  }
+
+  /** A district's outline as SVG path data, generalised to about a pixel of the frame. */
+  private static String path(Geometry shape, Envelope extent, double cos, double scale) {
+    Geometry g = TopologyPreservingSimplifier.simplify(shape, 1.0 / scale);
+    StringBuilder path = new StringBuilder();
+    for (int i = 0; i < g.getNumGeometries(); i++) {
+      if (g.getGeometryN(i) instanceof Polygon polygon) {
+        ring(path, polygon.getExteriorRing(), extent, cos, scale);
+        for (int r = 0; r < polygon.getNumInteriorRing(); r++) {
+          ring(path, polygon.getInteriorRingN(r), extent, cos, scale);
+        }
+      }
+    }
+    return path.toString().trim();
+  }
+
+  /** A boundary file's districts by code, indexed once; {@code null} when it cannot be read. */
+  private Map<String, Geometry> shapes(String file) {
+    DistrictBoundaries b = boundaries(file);
+    if (b == null) {
+      return null;
+    }
+    return shapes.computeIfAbsent(
+        file,
+        f -> {
+          Map<String, Geometry> byCode = new HashMap<>();
+          for (DistrictBoundaries.District d : b.districts()) {
+            byCode.put(d.code(), d.geometry());
+          }
+          return byCode;
+        });
   }
 
   private static void ring(

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.scrutineer.pipeline.disclosure.PanelTables;
+import org.scrutineer.pipeline.disclosure.SmallNumbers;
 import org.scrutineer.pipeline.schema.Basis;
 import org.scrutineer.pipeline.schema.EthnicGroup;
 import org.scrutineer.pipeline.schema.GeographyLevel;
@@ -43,6 +43,9 @@ public final class PackData {
   final String reference;
   final String forceName;
   final String forceCode;
+  final SmallNumbers rules;
+  final List<String> populationSources;
+  final String intervalLevel;
   final CsvTable panel;
   final CsvTable panelOutcomes;
   final CsvTable analyst;
@@ -53,6 +56,9 @@ public final class PackData {
   private final Map<String, CsvTable.Row> analystByKey = new LinkedHashMap<>();
   private final Map<String, CsvTable.Row> outcomesByKey = new LinkedHashMap<>();
 
+  /** Each power's headline year, once found (the panel rows are scanned once per power). */
+  private final Map<String, java.util.Optional<Period>> headlinePeriods = new LinkedHashMap<>();
+
   private final String year;
 
   private PackData(ResultsFolder results, ResultsFolder.Area area, String year) throws IOException {
@@ -60,6 +66,9 @@ public final class PackData {
     this.year = year;
     this.manifest = results.manifest();
     this.reference = manifest.path("settings").path("reference_group").asText("White");
+    this.rules = results.smallNumbers();
+    this.populationSources = results.populationSources();
+    this.intervalLevel = results.intervalLevel();
     this.panel = results.table(ResultsFolder.PANEL, "disproportionality", area.force());
     this.panelOutcomes = results.table(ResultsFolder.PANEL, "outcomes", area.force());
     this.analyst = results.table(ResultsFolder.CSV, "disproportionality", area.force());
@@ -132,6 +141,12 @@ public final class PackData {
    * latest there is ({@link Period#complete} says which); {@code null} when the area has none.
    */
   Period headlinePeriod(String power) {
+    return headlinePeriods
+        .computeIfAbsent(power, p -> java.util.Optional.ofNullable(latestPeriod(p)))
+        .orElse(null);
+  }
+
+  private Period latestPeriod(String power) {
     TreeSet<String> complete = new TreeSet<>();
     TreeSet<String> any = new TreeSet<>();
     for (CsvTable.Row row : panel.rows()) {
@@ -404,7 +419,6 @@ public final class PackData {
       double ratio,
       double low,
       double high,
-      double events,
       String position,
       boolean focus,
       String key) {}
@@ -458,7 +472,6 @@ public final class PackData {
                 ratio,
                 row.number("ratio_ci_low"),
                 row.number("ratio_ci_high"),
-                events,
                 full.text("funnel_position"),
                 row.text("area_code").equals(area.code()),
                 Keys.of(row)));
@@ -685,18 +698,14 @@ public final class PackData {
 
   /** The small-number rules of the run, in words, for the method notes. */
   String suppressionRule() {
-    JsonNode rules = manifest.path("settings").path("small_numbers");
     return String.format(
         "Counts from 1 to %d are not shown (%d for strip searches and children), nor any count"
             + " that would let a reader work one out by subtraction; rates need %d events, ratios"
             + " %d in both groups, and ratios from fewer than %d are marked for caution.",
-        rules.path("panelMinimum").asLong(10) - 1,
-        rules.path("panelSensitiveMinimum").asLong(20) - 1,
-        rules.path("rateMinimum").asLong(3),
-        rules.path("ratioMinimum").asLong(10),
-        rules.path("reliableMinimum").asLong(20));
+        rules.panelMinimum() - 1,
+        rules.panelSensitiveMinimum() - 1,
+        rules.rateMinimum(),
+        rules.ratioMinimum(),
+        rules.reliableMinimum());
   }
-
-  /** The panel's mark of a suppressed value, as the pack's CSVs keep it. */
-  static final String SUPPRESSED = PanelTables.SUPPRESSED;
 }

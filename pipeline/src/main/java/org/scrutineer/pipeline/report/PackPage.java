@@ -28,8 +28,7 @@ final class PackPage {
   private PackPage(PackData data, DistrictMap maps) {
     this.data = data;
     this.maps = maps;
-    double confidence = data.manifest.path("settings").path("confidence_level").asDouble(0.95);
-    this.level = Numbers.fixed(confidence * 100, 0) + "%";
+    this.level = data.intervalLevel;
   }
 
   /** The page of an area's pack. */
@@ -844,10 +843,7 @@ final class PackPage {
         .append(" from run ")
         .append(esc(data.manifest.path("run").path("run_id").asText()))
         .append(". Population: ");
-    List<String> sources = new ArrayList<>();
-    for (JsonNode p : settings.path("population")) {
-      sources.add(new org.apache.hadoop.fs.Path(p.asText().replaceAll("@.*$", "")).getName());
-    }
+    List<String> sources = data.populationSources;
     out.append(esc(sources.isEmpty() ? "none" : String.join(", ", sources)));
     List<String> boundaries = new ArrayList<>();
     for (JsonNode b : data.manifest.path("boundaries")) {

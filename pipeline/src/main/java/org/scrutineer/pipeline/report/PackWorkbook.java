@@ -194,13 +194,12 @@ final class PackWorkbook {
                 + m.path("window").path("from").asText("?")
                 + " to "
                 + m.path("window").path("to").asText("?"));
-    StringBuilder sources = new StringBuilder();
-    for (JsonNode p : m.path("settings").path("population")) {
-      sources
-          .append(sources.length() == 0 ? "" : ", ")
-          .append(new org.apache.hadoop.fs.Path(p.asText().replaceAll("@.*$", "")).getName());
-    }
-    r = note(ws, r, "Population", sources.length() == 0 ? "none" : sources.toString());
+    r =
+        note(
+            ws,
+            r,
+            "Population",
+            data.populationSources.isEmpty() ? "none" : String.join(", ", data.populationSources));
     r = note(ws, r, "Comparison group", data.reference);
     r =
         note(
@@ -220,9 +219,7 @@ final class PackWorkbook {
             ws,
             r,
             "Intervals",
-            "Exact intervals at the run's confidence level ("
-                + Numbers.fixed(m.path("settings").path("confidence_level").asDouble(0.95) * 100, 0)
-                + "%).");
+            "Exact intervals at the run's confidence level (" + data.intervalLevel + ").");
     r++;
     ws.value(r++, 0, "Caveats");
     ws.style(r - 1, 0).bold().set();

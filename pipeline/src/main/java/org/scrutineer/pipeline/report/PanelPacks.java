@@ -16,7 +16,6 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.scrutineer.pipeline.disclosure.PanelReadme;
 import org.scrutineer.pipeline.disclosure.PanelTables;
-import org.scrutineer.pipeline.disclosure.SmallNumbers;
 import org.scrutineer.pipeline.io.CsvFormat;
 import org.scrutineer.pipeline.schema.GeographyLevel;
 import org.scrutineer.pipeline.schema.PeriodType;
@@ -71,7 +70,10 @@ public final class PanelPacks {
       packs.add(pack(results, area, year, maps, fs, staging));
     }
     text(fs, new Path(staging, "index.html"), index(results, packs));
-    text(fs, new Path(staging, PanelReadme.NAME), PanelReadme.text(rules(results)) + readme());
+    text(
+        fs,
+        new Path(staging, PanelReadme.NAME),
+        PanelReadme.text(results.smallNumbers()) + readme());
     if (fs.exists(target) && !fs.delete(target, true)) {
       throw new IOException("Cannot replace " + target);
     }
@@ -94,17 +96,6 @@ public final class PanelPacks {
       byte[] head = in.readNBytes(PanelReadme.FIRST_LINE.length());
       return PanelReadme.FIRST_LINE.equals(new String(head, StandardCharsets.UTF_8));
     }
-  }
-
-  private static SmallNumbers rules(ResultsFolder results) {
-    var n = results.manifest().path("settings").path("small_numbers");
-    SmallNumbers d = SmallNumbers.DEFAULT;
-    return new SmallNumbers(
-        n.path("rateMinimum").asLong(d.rateMinimum()),
-        n.path("ratioMinimum").asLong(d.ratioMinimum()),
-        n.path("reliableMinimum").asLong(d.reliableMinimum()),
-        n.path("panelMinimum").asLong(d.panelMinimum()),
-        n.path("panelSensitiveMinimum").asLong(d.panelSensitiveMinimum()));
   }
 
   private static String readme() {

@@ -13,6 +13,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.scrutineer.pipeline.disclosure.SmallNumbers;
 import org.scrutineer.pipeline.output.TableWriter;
 import org.scrutineer.pipeline.schema.GeographyLevel;
 import org.scrutineer.pipeline.store.ResultsStore;
@@ -89,6 +90,49 @@ public final class ResultsFolder {
   /** The run's manifest. */
   public JsonNode manifest() {
     return manifest;
+  }
+
+  /**
+   * The run's small-number rules, from its manifest (the defaults for any a run did not record).
+   */
+  public SmallNumbers smallNumbers() {
+    JsonNode n = manifest.path("settings").path("small_numbers");
+    SmallNumbers d = SmallNumbers.DEFAULT;
+    return new SmallNumbers(
+        n.path("rateMinimum").asLong(d.rateMinimum()),
+        n.path("ratioMinimum").asLong(d.ratioMinimum()),
+        n.path("reliableMinimum").asLong(d.reliableMinimum()),
+        n.path("panelMinimum").asLong(d.panelMinimum()),
+        n.path("panelSensitiveMinimum").asLong(d.panelSensitiveMinimum()));
+  }
+
+  /** The names (not paths) of the population files the run used, in order. */
+  List<String> populationSources() {
+    List<String> names = new ArrayList<>();
+    for (JsonNode p : manifest.path("settings").path("population")) {
+      names.add(new Path(p.asText().replaceAll("@.*$", "")).getName());
+    }
+    return names;
+  }
+
+  /** The run's interval level as a percentage, "95%". */
+  String intervalLevel() {
+    double level = manifest.path("settings").path("confidence_level").asDouble(0.95);
+    return Numbers.fixed(level * 100, 0) + "%";
+  }
+
+  /** The packs' default folder: the run's {@code report/}. */
+  public String defaultPackFolder() {
+    return new Path(run, PanelPacks.FOLDER).toString();
+  }
+
+  /** Every force's own area, in slug order. */
+  public List<Area> forceAreas() throws IOException {
+    List<Area> areas = new ArrayList<>();
+    for (String force : forces()) {
+      areas.add(forceArea(force));
+    }
+    return areas;
   }
 
   /** The forces the run published panel tables for, by slug, sorted. */
